@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
+
+namespace ConfigLint.Core.Engine
+{
+    /// <summary>What the engine knows about one object before it is typed.</summary>
+    public sealed class ResourceCandidate
+    {
+        public ResourceCandidate(JsonDocument document, JsonObject node, string? entitySet, bool inCollection)
+        {
+            Document = document;
+            Node = node;
+            EntitySet = entitySet;
+            InCollection = inCollection;
+        }
+
+        public JsonDocument Document { get; }
+        public JsonObject Node { get; }
+
+        /// <summary>Entity set named by <c>@odata.context</c> (of the object or of its page), if any.</summary>
+        public string? EntitySet { get; }
+
+        /// <summary>True for an element of a <c>value[]</c> page or of a top-level array.</summary>
+        public bool InCollection { get; }
+
+        public string Path => Document.Path;
+    }
+
+    /// <summary>What a whole file is, as told by the pack before resources are read from it.</summary>
+    public enum DocumentRole
+    {
+        /// <summary>Configuration resources: lint them.</summary>
+        Resources,
+
+        /// <summary>A known companion file (assignment lists, migration tables, reports): understood, nothing to lint.</summary>
+        Companion,
+    }
+
+    /// <summary>The pack's knowledge of export layouts: which files are companions and how to type untyped objects.</summary>
+    public interface IResourceTyper
+    {
+        DocumentRole ClassifyDocument(JsonDocument document);
+
+        /// <summary>Tells the type of an object with no <c>@odata.type</c> (from its context, shape, folder or file name).</summary>
+        (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate);
+    }
+
+    /// <summary>One appearance of a setting in a resource, in whatever form the export wrote it.</summary>
+    public sealed class SettingOccurrence
+    {
+        public SettingOccurrence(Resource resource, string form, string key, string? value, string? raw, JsonNode valueNode, IReadOnlyList<string>? values = null)
+        {
+            Resource = resource;
+            Form = form;
+            Key = key;
+            Value = value;
+            Raw = raw;
+            ValueNode = valueNode;
+            Values = values;
+        }
+
+        public Resource Resource { get; }
+
+        /// <summary>The form's name, e.g. <c>property</c>, <c>settingsCatalog</c>, <c>omaUri</c>.</summary>
+        public string Form { get; }
+
+        /// <summary>The key in that form: a property path, a settingDefinitionId, an OMA-URI.</summary>
+        public string Key { get; }
+
+        /// <summary>The value normalized by the extractor (e.g. a choice option's suffix <c>3</c>).</summary>
+        public string? Value { get; }
+
+        /// <summary>The value as written in the file.</summary>
+        public string? Raw { get; }
+
+        /// <summary>For collections: every item's normalized value.</summary>
+        public IReadOnlyList<string>? Values { get; }
+
+        public JsonNode ValueNode { get; }
+
+        public SourceLocation Location => Resource.GetLocation(ValueNode);
+    }
+
+    /// <summary>Reads the settings of one form (e.g. Settings Catalog instances) out of a resource.</summary>
+    public interface ISettingExtractor
+    {
+        /// <summary>The form name that setting definitions refer to.</summary>
+        string Form { get; }
+
+        /// <summary>Human wording of a key in this form, for messages, e.g. "Settings Catalog setting 'x'".</summary>
+        string Describe(string key);
+
+        /// <summary>Normalizes a key so lookups match however the export spelled it.</summary>
+        string NormalizeKey(string key);
+
+        /// <summary>Yields every setting of this form in the resource; keys must already be normalized.</summary>
+        IEnumerable<SettingOccurrence> Extract(Resource resource);
+    }
+
+    /// <summary>Receives findings from rules; severity overrides and suppressions are applied by the engine.</summary>
+    public interface IFindingSink
+    {
+        void Report(RuleDescriptor rule, SourceLocation? location, params object?[] args);
+    }
+
+    /// <summary>A rule written in C# that looks at one resource at a time.</summary>
+    public abstract class ResourceRule
+    {
+        public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+        /// <summary>Resource types the rule applies to; null means every typed resource.</summary>
+        public virtual IReadOnlyCollection<string>? Types => null;
+
+        public abstract void Analyze(Resource resource, IFindingSink sink);
+    }
+
+    /// <summary>A rule that looks across all resources of a run (e.g. "no branding profile exported").</summary>
+    public abstract class TenantRule
+    {
+        public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+        /// <summary>Fresh state for one run; its Observe is called concurrently from several files.</summary>
+        public abstract ITenantRuleState CreateState();
+    }
+
+    public interface ITenantRuleState
+    {
+        /// <summary>Called for each resource of the run; must be thread-safe and keep only small facts.</summary>
+        void Observe(Resource resource);
+
+        void Complete(IFindingSink sink);
+    }
+}

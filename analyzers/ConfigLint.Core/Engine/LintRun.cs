@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+using ConfigLint.Core.Rules;
+using ConfigLint.Core.Text;
+
+namespace ConfigLint.Core.Engine
+{
+    /// <summary>
+    /// One lint run. Files may be added concurrently; each is parsed once, split into resources, and every
+    /// applicable rule runs on the same tree. Tenant rules see every resource and report at <see cref="Complete"/>.
+    /// </summary>
+    public sealed class LintRun
+    {
+        private readonly LintEngine _engine;
+        private readonly List<(TenantRule Rule, ITenantRuleState State)> _tenant;
+        private int _completed;
+
+        internal LintRun(LintEngine engine)
+        {
+            _engine = engine;
+            _tenant = engine.Pack.TenantRules.Select(r => (r, r.CreateState())).ToList();
+        }
+
+        /// <summary>Lints a file from its bytes, detecting the encoding (BOM, UTF-16) first.</summary>
+        public FileResult LintBytes(string path, byte[] bytes)
+        {
+            if (!TextDecoder.TryDecode(bytes, out var text, out _, out var error))
+            {
+                return ReportUnreadable(path, error!);
+            }
+            return LintText(path, text);
+        }
+
+        /// <summary>Reports a file that could not be read at all (I/O error, permissions).</summary>
+        public FileResult ReportUnreadable(string path, string reason)
+        {
+            var sink = new Sink(_engine.Options);
+            var location = new SourceLocation(path, new LinePosition(1, 1), new LinePosition(1, 1), 0, 0);
+            sink.Report(EngineDiagnostics.UnreadableFile, location, $"cannot read the file: {reason}");
+            return new FileResult(path, sink.Sorted(), 0, parsed: false);
+        }
+
+        /// <summary>Lints decoded text; never throws for bad input.</summary>
+        public FileResult LintText(string path, string text)
+        {
+            var sink = new Sink(_engine.Options);
+            var source = new SourceText(path, text);
+            var document = JsonParser.Parse(source, out var failure);
+            if (document == null)
+            {
+                var at = source.GetPosition(failure!.Offset);
+                var location = new SourceLocation(path, at, at, failure.Offset, failure.Offset);
+                bool empty = string.IsNullOrWhiteSpace(text);
+                sink.Report(empty ? EngineDiagnostics.EmptyFile : EngineDiagnostics.InvalidJson, location,
+                    empty ? "the file is empty; expected a JSON object or array (an interrupted export?)" : $"invalid JSON at line {at.Line}, column {at.Column}: {failure.Message}");
+                return new FileResult(path, sink.Sorted(), 0, parsed: false);
+            }
+            int count = LintDocument(document, sink);
+            return new FileResult(path, sink.Sorted(), count, parsed: true);
+        }
+
+        /// <summary>Lints an already parsed document (the YAML front end builds the same tree).</summary>
+        public FileResult LintDocument(JsonDocument document)
+        {
+            var sink = new Sink(_engine.Options);
+            int count = LintDocument(document, sink);
+            return new FileResult(document.Path, sink.Sorted(), count, parsed: true);
+        }
+
+        /// <summary>Runs the tenant-level rules over everything seen; call once, after the last file.</summary>
+        public IReadOnlyList<Finding> Complete()
+        {
+            if (System.Threading.Interlocked.Exchange(ref _completed, 1) != 0) throw new InvalidOperationException("a run completes once");
+            var sink = new Sink(_engine.Options);
+            foreach (var (rule, state) in _tenant)
+            {
+                try
+                {
+                    state.Complete(sink);
+                }
+                catch (Exception ex)
+                {
+                    sink.Report(EngineDiagnostics.InternalError, null, $"tenant rule {rule.Descriptors[0].Id} failed: {ex.GetType().Name}: {ex.Message}");
+                }
+            }
+            return sink.Sorted();
+        }
+
+        private int LintDocument(JsonDocument document, Sink sink)
+        {
+            var typer = _engine.Pack.Typer;
+            if (typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
+
+            var candidates = ODataShapes.Split(document, out var shapeProblem);
+            if (shapeProblem != null)
+            {
+                sink.Report(EngineDiagnostics.UnknownResourceType, document.GetLocation(document.Root.Start, document.Root.Start + 1), shapeProblem);
+                return 0;
+            }
+
+            int unknown = 0;
+            ResourceCandidate? firstUnknown = null;
+            int resources = 0;
+            foreach (var candidate in candidates)
+            {
+                string? type = ODataShapes.TypeName(candidate.Node.GetString("@odata.type"));
+                var evidence = TypeEvidence.ODataType;
+                if (type == null)
+                {
+                    var inferred = typer.InferType(candidate);
+                    if (inferred == null)
+                    {
+                        unknown++;
+                        firstUnknown ??= candidate;
+                        continue;
+                    }
+                    (type, evidence) = inferred.Value;
+                }
+                var resource = new Resource(document, candidate.Node, type, evidence, candidate.EntitySet);
+                resources++;
+                AnalyzeResource(resource, sink);
+                foreach (var (rule, state) in _tenant)
+                {
+                    try
+                    {
+                        state.Observe(resource);
+                    }
+                    catch (Exception ex)
+                    {
+                        sink.Report(EngineDiagnostics.InternalError, resource.AnchorLocation, $"tenant rule {rule.Descriptors[0].Id} failed on {resource.Describe()}: {ex.GetType().Name}: {ex.Message}");
+                    }
+                }
+            }
+
+            if (firstUnknown != null)
+            {
+                var anchor = new Resource(document, firstUnknown.Node, null, TypeEvidence.Unknown, firstUnknown.EntitySet).AnchorLocation;
+                string what = unknown == 1 ? "this object" : $"{unknown} objects in this file";
+                sink.Report(EngineDiagnostics.UnknownResourceType, anchor,
+                    $"could not tell which Intune resource {what} is (no @odata.type, and neither @odata.context, shape nor folder name identifies it); not checked");
+            }
+            return resources;
+        }
+
+        private void AnalyzeResource(Resource resource, Sink sink)
+        {
+            Dictionary<SettingDefinition, List<(SettingOccurrence Occurrence, FormDefinition Form)>> found;
+            try
+            {
+                found = Collect(resource);
+            }
+            catch (Exception ex)
+            {
+                sink.Report(EngineDiagnostics.InternalError, resource.AnchorLocation, $"reading the settings of {resource.Describe()} failed: {ex.GetType().Name}: {ex.Message}");
+                return;
+            }
+
+            foreach (var pair in found)
+            {
+                if (!_engine.ValueRulesBySetting.TryGetValue(pair.Key, out var rules)) continue;
+                foreach (var rule in rules)
+                {
+                    if (!rule.AppliesTo(resource.Type)) continue;
+                    Guard(rule.Descriptor, resource, sink, () =>
+                    {
+                        var leaf = rule.Leaves[0];
+                        foreach (var (occurrence, form) in pair.Value)
+                        {
+                            var canonical = form.Canonicalize(occurrence.Value);
+                            if (leaf.When.Matches(canonical, occurrence))
+                            {
+                                sink.ReportMessage(rule.Descriptor, occurrence.Location, Format(rule.Descriptor.MessageFormat, resource, leaf.Setting, occurrence, canonical));
+                            }
+                        }
+                    });
+                }
+            }
+
+            foreach (var rule in _engine.ScanRules)
+            {
+                if (!rule.AppliesTo(resource.Type)) continue;
+                Guard(rule.Descriptor, resource, sink, () => EvaluateScanRule(rule, resource, found, sink));
+            }
+
+            foreach (var rule in _engine.Pack.ResourceRules)
+            {
+                if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
+                Guard(rule.Descriptors[0], resource, sink, () => rule.Analyze(resource, sink));
+            }
+        }
+
+        private static void Guard(RuleDescriptor rule, Resource resource, Sink sink, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                // A rule bug must not hide the other findings of the run.
+                sink.Report(EngineDiagnostics.InternalError, resource.AnchorLocation, $"rule {rule.Id} failed on {resource.Describe()}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        private void EvaluateScanRule(DeclarativeRule rule, Resource resource, Dictionary<SettingDefinition, List<(SettingOccurrence, FormDefinition)>> found, Sink sink)
+        {
+            bool all = rule.Combination != LeafCombination.AnyOf;
+            bool any = false;
+            SourceLocation? location = null;
+            SettingOccurrence? reported = null;
+            string? canonicalReported = null;
+            RuleLeaf? reportedLeaf = null;
+            foreach (var leaf in rule.Leaves)
+            {
+                found.TryGetValue(leaf.Setting, out var occurrences);
+                bool holds = false;
+                switch (leaf.When.Presence)
+                {
+                    case PresenceTest.Missing:
+                        holds = occurrences == null || occurrences.Count == 0;
+                        break;
+                    case PresenceTest.MissingOrEmpty:
+                        if (occurrences == null || occurrences.Count == 0) holds = true;
+                        else
+                        {
+                            foreach (var (o, _) in occurrences)
+                            {
+                                if (!IsEmpty(o)) continue;
+                                holds = true;
+                                if (reported == null) { reported = o; reportedLeaf = leaf; }
+                                break;
+                            }
+                        }
+                        break;
+                    default:
+                        if (occurrences == null) break;
+                        foreach (var (o, form) in occurrences)
+                        {
+                            var canonical = form.Canonicalize(o.Value);
+                            if (!leaf.When.Matches(canonical, o)) continue;
+                            holds = true;
+                            if (reported == null) { reported = o; canonicalReported = canonical; reportedLeaf = leaf; }
+                            break;
+                        }
+                        break;
+                }
+                if (holds) any = true;
+                else if (all) return;
+                if (!all && holds) break;
+            }
+            if (!any) return;
+            location = reported?.Location ?? resource.AnchorLocation;
+            sink.ReportMessage(rule.Descriptor, location, Format(rule.Descriptor.MessageFormat, resource, (reportedLeaf ?? rule.Leaves[0]).Setting, reported, canonicalReported));
+        }
+
+        private static bool IsEmpty(SettingOccurrence o) =>
+            o.ValueNode.Kind == JsonKind.Null
+            || (o.ValueNode is JsonArray a && a.Items.Count == 0)
+            || (o.ValueNode is JsonObject obj && obj.Properties.Count == 0)
+            || (o.ValueNode.Kind == JsonKind.String && string.IsNullOrWhiteSpace(o.Raw));
+
+        private Dictionary<SettingDefinition, List<(SettingOccurrence, FormDefinition)>> Collect(Resource resource)
+        {
+            var found = new Dictionary<SettingDefinition, List<(SettingOccurrence, FormDefinition)>>();
+            void AddFound(SettingOccurrence o, FormDefinition f)
+            {
+                if (!found.TryGetValue(f.Setting, out var list)) found[f.Setting] = list = new List<(SettingOccurrence, FormDefinition)>();
+                list.Add((o, f));
+            }
+
+            if (resource.Type != null && _engine.PropertyFormsByType.TryGetValue(resource.Type, out var typed))
+            {
+                foreach (var form in typed) AddProperties(resource, form, AddFound);
+            }
+            foreach (var form in _engine.UntypedPropertyForms) AddProperties(resource, form, AddFound);
+
+            if (_engine.FormsByKey.Count > 0)
+            {
+                foreach (var extractor in _engine.Pack.Extractors)
+                {
+                    foreach (var occurrence in extractor.Extract(resource))
+                    {
+                        if (!_engine.FormsByKey.TryGetValue((extractor.Form, occurrence.Key), out var forms)) continue;
+                        foreach (var form in forms)
+                        {
+                            if (form.AppliesTo(resource.Type)) AddFound(occurrence, form);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static void AddProperties(Resource resource, FormDefinition form, Action<SettingOccurrence, FormDefinition> add)
+        {
+            foreach (var node in PropertyPath.Select(resource.Node, form.Key))
+            {
+                string? raw = node.ScalarText;
+                IReadOnlyList<string>? values = node is JsonArray array ? array.Items.Select(i => i.ScalarText ?? string.Empty).ToList() : null;
+                add(new SettingOccurrence(resource, RulePack.PropertyForm, form.Key, raw, raw, node, values), form);
+            }
+        }
+
+        private string Format(string template, Resource resource, SettingDefinition setting, SettingOccurrence? occurrence, string? canonical)
+        {
+            if (template.IndexOf('{') < 0) return template;
+            string form = occurrence == null
+                ? "not set"
+                : occurrence.Form == RulePack.PropertyForm
+                    ? $"property '{occurrence.Key}'"
+                    : _engine.Pack.Extractors.First(e => e.Form == occurrence.Form).Describe(occurrence.Key);
+            string value = occurrence == null ? "(not set)" : occurrence.ValueNode.Kind == JsonKind.Null ? "null" : occurrence.Raw ?? (occurrence.Values != null ? "[" + string.Join(", ", occurrence.Values) + "]" : "(complex value)");
+            return template
+                .Replace("{value}", value)
+                .Replace("{canonical}", canonical ?? value)
+                .Replace("{form}", form)
+                .Replace("{setting}", setting.Title)
+                .Replace("{resource}", resource.Describe())
+                .Replace("{type}", resource.Type ?? "unknown type");
+        }
+
+        /// <summary>Collects findings, applying severity overrides; thread-confined to one file (or Complete).</summary>
+        private sealed class Sink : IFindingSink
+        {
+            private readonly LintOptions _options;
+            private readonly List<Finding> _findings = new List<Finding>();
+
+            public Sink(LintOptions options)
+            {
+                _options = options;
+            }
+
+            public void Report(RuleDescriptor rule, SourceLocation? location, params object?[] args)
+            {
+                string message = args == null || args.Length == 0 ? rule.MessageFormat : string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, args);
+                ReportMessage(rule, location, message);
+            }
+
+            public void ReportMessage(RuleDescriptor rule, SourceLocation? location, string message)
+            {
+                var severity = _options.EffectiveSeverity(rule);
+                if (severity == Severity.None) return;
+                _findings.Add(new Finding(rule, severity, message, location));
+            }
+
+            public IReadOnlyList<Finding> Sorted()
+            {
+                _findings.Sort(Finding.ReportOrder);
+                return _findings;
+            }
+        }
+    }
+}

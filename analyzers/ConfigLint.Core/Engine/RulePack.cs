@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConfigLint.Core.Model;
+using ConfigLint.Core.Rules;
+
+namespace ConfigLint.Core.Engine
+{
+    /// <summary>Everything a domain brings to the engine: typing, setting extractors and rules.</summary>
+    public sealed class RulePack
+    {
+        public RulePack(
+            IResourceTyper typer,
+            IEnumerable<ISettingExtractor> extractors,
+            LoadedPack declarative,
+            IEnumerable<ResourceRule> resourceRules,
+            IEnumerable<TenantRule> tenantRules)
+        {
+            Typer = typer;
+            Extractors = extractors.ToList();
+            Settings = declarative.Settings;
+            DeclarativeRules = declarative.Rules;
+            ResourceRules = resourceRules.ToList();
+            TenantRules = tenantRules.ToList();
+
+            var all = new List<RuleDescriptor>(EngineDiagnostics.All);
+            all.AddRange(DeclarativeRules.Select(r => r.Descriptor));
+            all.AddRange(ResourceRules.SelectMany(r => r.Descriptors));
+            all.AddRange(TenantRules.SelectMany(r => r.Descriptors));
+            var duplicate = all.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null) throw new InvalidOperationException($"rule id {duplicate.Key} is used by {string.Join(" and ", duplicate.Select(d => d.Name))}");
+            Descriptors = all.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+            var forms = new HashSet<string>(Extractors.Select(e => e.Form), StringComparer.Ordinal) { PropertyForm };
+            foreach (var setting in Settings)
+            {
+                foreach (var form in setting.Forms)
+                {
+                    if (!forms.Contains(form.Form)) throw new InvalidOperationException($"setting '{setting.Id}' uses form '{form.Form}', which no extractor provides (known: {string.Join(", ", forms)})");
+                }
+            }
+        }
+
+        /// <summary>The built-in form: a (dotted) property path on the resource object itself.</summary>
+        public const string PropertyForm = "property";
+
+        public IResourceTyper Typer { get; }
+        public IReadOnlyList<ISettingExtractor> Extractors { get; }
+        public IReadOnlyList<SettingDefinition> Settings { get; }
+        public IReadOnlyList<DeclarativeRule> DeclarativeRules { get; }
+        public IReadOnlyList<ResourceRule> ResourceRules { get; }
+        public IReadOnlyList<TenantRule> TenantRules { get; }
+
+        /// <summary>Every rule the pack can report, engine diagnostics included, ordered by ID.</summary>
+        public IReadOnlyList<RuleDescriptor> Descriptors { get; }
+    }
+}

@@ -1,0 +1,62 @@
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Text;
+
+namespace ConfigLint.Core.Model
+{
+    /// <summary>How a resource's type was told, from the most to the least certain.</summary>
+    public enum TypeEvidence
+    {
+        Unknown = 0,
+        ODataType,
+        ODataContext,
+        Shape,
+        FileLocation,
+    }
+
+    /// <summary>
+    /// One configuration object: a single-object file, or one element of a Graph <c>value[]</c> page, with its
+    /// type, id and display name. Locations of everything in it come from <see cref="Document"/>.
+    /// </summary>
+    public sealed class Resource
+    {
+        public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? entitySet)
+        {
+            Document = document;
+            Node = node;
+            Type = type;
+            Evidence = evidence;
+            EntitySet = entitySet;
+            Id = node.GetString("id");
+            DisplayName = node.GetString("displayName") ?? node.GetString("name");
+        }
+
+        public JsonDocument Document { get; }
+        public JsonObject Node { get; }
+
+        /// <summary>Graph type name without namespace, e.g. <c>windows10GeneralConfiguration</c>; null when unknown.</summary>
+        public string? Type { get; }
+
+        public TypeEvidence Evidence { get; }
+
+        /// <summary>The OData entity set from <c>@odata.context</c>, e.g. <c>deviceManagement/configurationPolicies</c>.</summary>
+        public string? EntitySet { get; }
+
+        public string? Id { get; }
+        public string? DisplayName { get; }
+        public string Path => Document.Path;
+
+        /// <summary>Where resource-level findings point: the display name's key, else the object's opening brace.</summary>
+        public SourceLocation AnchorLocation
+        {
+            get
+            {
+                var name = Node.GetProperty("displayName") ?? Node.GetProperty("name");
+                return name != null ? Document.GetNameLocation(name) : Document.GetLocation(Node.Start, Node.Start + 1);
+            }
+        }
+
+        public SourceLocation GetLocation(JsonNode node) => Document.GetLocation(node);
+
+        public string Describe() => DisplayName != null ? $"'{DisplayName}'" : (Type ?? "resource");
+    }
+}

@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ConfigLint.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConfigLint.Core.Rules
+{
+    /// <summary>A mistake in a rule pack, with the pack's name and the position of the offending node.</summary>
+    public sealed class RulePackException : Exception
+    {
+        public RulePackException(string pack, Mark mark, string message)
+            : base($"{pack}({mark.Line},{mark.Column}): {message}")
+        {
+            Pack = pack;
+            Line = (int)mark.Line;
+            Column = (int)mark.Column;
+        }
+
+        public string Pack { get; }
+        public int Line { get; }
+        public int Column { get; }
+    }
+
+    /// <summary>The settings and rules read from one or more YAML packs.</summary>
+    public sealed class LoadedPack
+    {
+        public List<SettingDefinition> Settings { get; } = new List<SettingDefinition>();
+        public List<DeclarativeRule> Rules { get; } = new List<DeclarativeRule>();
+    }
+
+    /// <summary>
+    /// Reads rule packs: <c>settings:</c> declares logical settings and their forms, <c>rules:</c> declares rules
+    /// over them. All packs share one setting namespace, so a privacy rule can use a setting declared elsewhere.
+    /// </summary>
+    public static class RulePackLoader
+    {
+        private static readonly string[] RuleKeys =
+        {
+            "id", "name", "title", "message", "category", "severity", "description", "source", "tags", "types",
+            "setting", "property", "when", "allOf", "anyOf",
+        };
+
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs)
+        {
+            var documents = new List<(string Name, YamlMappingNode Root)>();
+            foreach (var (name, text) in packs)
+            {
+                var stream = new YamlStream();
+                try
+                {
+                    stream.Load(new StringReader(text));
+                }
+                catch (YamlException ex)
+                {
+                    throw new RulePackException(name, ex.Start, ex.Message);
+                }
+                if (stream.Documents.Count == 0) continue;
+                if (stream.Documents[0].RootNode is not YamlMappingNode root)
+                {
+                    throw new RulePackException(name, stream.Documents[0].RootNode.Start, "a rule pack is a mapping with 'settings' and/or 'rules'");
+                }
+                documents.Add((name, root));
+            }
+
+            var result = new LoadedPack();
+            var settings = new Dictionary<string, SettingDefinition>(StringComparer.Ordinal);
+            foreach (var (name, root) in documents)
+            {
+                foreach (var node in Sequence(name, root, "settings"))
+                {
+                    var setting = ReadSetting(name, node);
+                    if (settings.ContainsKey(setting.Id)) throw new RulePackException(name, node.Start, $"setting '{setting.Id}' is declared twice");
+                    settings.Add(setting.Id, setting);
+                    result.Settings.Add(setting);
+                }
+            }
+
+            foreach (var (name, root) in documents)
+            {
+                foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
+                {
+                    if (key.Value != "settings" && key.Value != "rules") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'settings' or 'rules'");
+                }
+                foreach (var node in Sequence(name, root, "rules"))
+                {
+                    result.Rules.Add(ReadRule(name, node, settings, result.Settings));
+                }
+            }
+            return result;
+        }
+
+        private static SettingDefinition ReadSetting(string pack, YamlNode node)
+        {
+            var map = Mapping(pack, node, "a setting");
+            var setting = new SettingDefinition(RequiredString(pack, map, "id"), OptionalString(map, "title") ?? RequiredString(pack, map, "id"));
+            foreach (var formNode in Sequence(pack, map, "forms"))
+            {
+                var form = Mapping(pack, formNode, "a form");
+                setting.Forms.Add(new FormDefinition(
+                    setting,
+                    RequiredString(pack, form, "form"),
+                    RequiredString(pack, form, "key"),
+                    StringList(pack, form, "types"),
+                    StringMap(pack, form, "map")));
+            }
+            if (setting.Forms.Count == 0) throw new RulePackException(pack, node.Start, $"setting '{setting.Id}' has no forms");
+            return setting;
+        }
+
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
+        {
+            var map = Mapping(pack, node, "a rule");
+            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
+            }
+            string id = RequiredString(pack, map, "id");
+            if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
+            var severityText = RequiredString(pack, map, "severity");
+            if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("severity")].Start, $"unknown severity '{severityText}'; expected error, warning, suggestion or info");
+            }
+            RuleDescriptor descriptor;
+            try
+            {
+                descriptor = new RuleDescriptor(
+                    id,
+                    RequiredString(pack, map, "name"),
+                    RequiredString(pack, map, "title"),
+                    RequiredString(pack, map, "message"),
+                    RequiredString(pack, map, "category"),
+                    severity,
+                    OptionalString(map, "description") ?? string.Empty,
+                    RequiredString(pack, map, "source"),
+                    StringList(pack, map, "tags"));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new RulePackException(pack, node.Start, ex.Message);
+            }
+            var types = StringList(pack, map, "types");
+
+            var leaves = new List<RuleLeaf>();
+            LeafCombination combination;
+            if (map.Children.ContainsKey(new YamlScalarNode("allOf")) || map.Children.ContainsKey(new YamlScalarNode("anyOf")))
+            {
+                bool isAll = map.Children.ContainsKey(new YamlScalarNode("allOf"));
+                combination = isAll ? LeafCombination.AllOf : LeafCombination.AnyOf;
+                foreach (var leafNode in Sequence(pack, map, isAll ? "allOf" : "anyOf"))
+                {
+                    leaves.Add(ReadLeaf(pack, Mapping(pack, leafNode, "a condition"), types, settings, all));
+                }
+                if (leaves.Count == 0) throw new RulePackException(pack, node.Start, $"rule {id} has an empty condition list");
+            }
+            else
+            {
+                combination = LeafCombination.Single;
+                leaves.Add(ReadLeaf(pack, map, types, settings, all));
+            }
+            return new DeclarativeRule(descriptor, types, combination, leaves);
+        }
+
+        private static RuleLeaf ReadLeaf(string pack, YamlMappingNode map, IReadOnlyCollection<string>? types, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
+        {
+            SettingDefinition setting;
+            var settingId = OptionalString(map, "setting");
+            var property = OptionalString(map, "property");
+            if (settingId != null)
+            {
+                if (!settings.TryGetValue(settingId, out setting!))
+                {
+                    throw new RulePackException(pack, map.Children[new YamlScalarNode("setting")].Start, $"unknown setting '{settingId}'; declare it under 'settings:'");
+                }
+            }
+            else if (property != null)
+            {
+                // `property:` is shorthand for a setting with one property form on the rule's types.
+                string synthetic = "property:" + property + (types == null ? string.Empty : "@" + string.Join(",", types.OrderBy(t => t, StringComparer.Ordinal)));
+                if (!settings.TryGetValue(synthetic, out setting!))
+                {
+                    setting = new SettingDefinition(synthetic, property);
+                    setting.Forms.Add(new FormDefinition(setting, "property", property, types, null));
+                    settings.Add(synthetic, setting);
+                    all.Add(setting);
+                }
+            }
+            else
+            {
+                throw new RulePackException(pack, map.Start, "a condition needs 'setting:' (a declared setting) or 'property:' (a property path)");
+            }
+
+            if (!map.Children.TryGetValue(new YamlScalarNode("when"), out var whenNode))
+            {
+                throw new RulePackException(pack, map.Start, "a condition needs 'when:' (missing, missingOrEmpty, or a mapping of operators)");
+            }
+            return new RuleLeaf(setting, ReadCondition(pack, whenNode));
+        }
+
+        private static ValueCondition ReadCondition(string pack, YamlNode node)
+        {
+            if (node is YamlScalarNode scalar)
+            {
+                return scalar.Value switch
+                {
+                    "missing" => new ValueCondition(PresenceTest.Missing),
+                    "missingOrEmpty" => new ValueCondition(PresenceTest.MissingOrEmpty),
+                    _ => throw new RulePackException(pack, node.Start, $"unknown condition '{scalar.Value}'; expected missing, missingOrEmpty, or a mapping such as {{ equals: false }}"),
+                };
+            }
+            var map = Mapping(pack, node, "a condition");
+            var condition = new ValueCondition(PresenceTest.Value);
+            foreach (var kv in map.Children)
+            {
+                var op = ((YamlScalarNode)kv.Key).Value ?? string.Empty;
+                try
+                {
+                    condition.Add(op, ToObject(kv.Value));
+                }
+                catch (FormatException ex)
+                {
+                    throw new RulePackException(pack, kv.Key.Start, ex.Message);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new RulePackException(pack, kv.Value.Start, ex.Message);
+                }
+            }
+            if (!condition.Operators.Any()) throw new RulePackException(pack, node.Start, "a condition needs at least one operator");
+            return condition;
+        }
+
+        private static object? ToObject(YamlNode node) => node switch
+        {
+            YamlScalarNode s when s.Style == ScalarStyle.Plain && (s.Value == "null" || s.Value == "~" || s.Value == "") => null,
+            YamlScalarNode s => s.Value,
+            YamlSequenceNode seq => seq.Children.Select(ToObject).ToList(),
+            _ => node.ToString(),
+        };
+
+        private static YamlMappingNode Mapping(string pack, YamlNode node, string what) =>
+            node as YamlMappingNode ?? throw new RulePackException(pack, node.Start, $"expected {what} (a mapping)");
+
+        private static IEnumerable<YamlNode> Sequence(string pack, YamlMappingNode map, string key)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Enumerable.Empty<YamlNode>();
+            return node is YamlSequenceNode seq ? seq.Children : throw new RulePackException(pack, node.Start, $"'{key}' must be a list");
+        }
+
+        private static string RequiredString(string pack, YamlMappingNode map, string key) =>
+            OptionalString(map, key) ?? throw new RulePackException(pack, map.Start, $"missing required key '{key}'");
+
+        private static string? OptionalString(YamlMappingNode map, string key) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value) ? s.Value!.Trim() : null;
+
+        private static IReadOnlyCollection<string>? StringList(string pack, YamlMappingNode map, string key)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return null;
+            if (node is YamlSequenceNode seq) return seq.Children.Select(c => ((c as YamlScalarNode)?.Value) ?? throw new RulePackException(pack, c.Start, $"'{key}' items must be plain values")).ToList();
+            if (node is YamlScalarNode s && s.Value != null) return new[] { s.Value };
+            throw new RulePackException(pack, node.Start, $"'{key}' must be a list");
+        }
+
+        private static IReadOnlyDictionary<string, string>? StringMap(string pack, YamlMappingNode map, string key)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return null;
+            if (node is not YamlMappingNode m) throw new RulePackException(pack, node.Start, $"'{key}' must be a mapping of value: canonical value");
+            var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in m.Children)
+            {
+                result[((YamlScalarNode)kv.Key).Value ?? string.Empty] = (kv.Value as YamlScalarNode)?.Value ?? throw new RulePackException(pack, kv.Value.Start, $"'{key}' values must be plain");
+            }
+            return result;
+        }
+    }
+}

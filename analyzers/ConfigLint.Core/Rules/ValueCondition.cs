@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Json;
+
+namespace ConfigLint.Core.Rules
+{
+    public enum PresenceTest
+    {
+        /// <summary>Test the value of each occurrence.</summary>
+        Value,
+
+        /// <summary>Holds when the setting does not appear in the resource at all.</summary>
+        Missing,
+
+        /// <summary>Holds when the setting is missing, null, an empty string or an empty list.</summary>
+        MissingOrEmpty,
+    }
+
+    /// <summary>A small condition language over a setting's canonical value (PSRule-style operators).</summary>
+    public sealed class ValueCondition
+    {
+        private readonly List<(string Name, Func<string?, SettingOccurrence, bool> Test)> _tests = new List<(string, Func<string?, SettingOccurrence, bool>)>();
+
+        public ValueCondition(PresenceTest presence)
+        {
+            Presence = presence;
+        }
+
+        public PresenceTest Presence { get; }
+
+        public IEnumerable<string> Operators => _tests.Select(t => t.Name);
+
+        public bool Matches(string? canonical, SettingOccurrence occurrence)
+        {
+            foreach (var (_, test) in _tests)
+            {
+                if (!test(canonical, occurrence)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Adds an operator; throws <see cref="FormatException"/> with a readable reason when it is not understood.</summary>
+        public void Add(string op, object? operand)
+        {
+            switch (op)
+            {
+                case "equals":
+                    _tests.Add((op, (v, _) => ValueEquals(v, Scalar(operand))));
+                    break;
+                case "notEquals":
+                    _tests.Add((op, (v, _) => !ValueEquals(v, Scalar(operand))));
+                    break;
+                case "in":
+                {
+                    var set = List(op, operand);
+                    _tests.Add((op, (v, _) => set.Any(x => ValueEquals(v, x))));
+                    break;
+                }
+                case "notIn":
+                {
+                    var set = List(op, operand);
+                    _tests.Add((op, (v, _) => v != null && !set.Any(x => ValueEquals(v, x))));
+                    break;
+                }
+                case "greater":
+                case "greaterOrEquals":
+                case "less":
+                case "lessOrEquals":
+                {
+                    double limit = Number(op, operand);
+                    _tests.Add((op, (v, _) => TryNumber(v, out var n) && Compare(op, n.CompareTo(limit))));
+                    break;
+                }
+                case "durationGreater":
+                case "durationGreaterOrEquals":
+                case "durationLess":
+                case "durationLessOrEquals":
+                {
+                    var limit = Duration(op, Scalar(operand));
+                    string comparison = char.ToLowerInvariant(op[8]) + op.Substring(9); // durationGreater -> greater
+                    _tests.Add((op, (v, _) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(limit))));
+                    break;
+                }
+                case "matches":
+                {
+                    var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
+                    var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                    _tests.Add((op, (v, _) => v != null && regex.IsMatch(v)));
+                    break;
+                }
+                case "contains":
+                {
+                    var item = Scalar(operand);
+                    _tests.Add((op, (v, o) => o.Values != null ? o.Values.Any(x => ValueEquals(x, item)) : ValueEquals(v, item)));
+                    break;
+                }
+                case "isNull":
+                {
+                    bool expected = Bool(op, operand);
+                    _tests.Add((op, (v, o) => (o.ValueNode.Kind == JsonKind.Null) == expected));
+                    break;
+                }
+                default:
+                    throw new FormatException($"unknown operator '{op}'; expected one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals, durationGreater, durationGreaterOrEquals, durationLess, durationLessOrEquals, matches, contains, isNull");
+            }
+        }
+
+        private static bool Compare(string op, int comparison) => op switch
+        {
+            "greater" => comparison > 0,
+            "greaterOrEquals" => comparison >= 0,
+            "less" => comparison < 0,
+            _ => comparison <= 0,
+        };
+
+        public static bool ValueEquals(string? a, string? b)
+        {
+            if (a == null || b == null) return a == null && b == null;
+            if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+            return TryNumber(a, out var x) && TryNumber(b, out var y) && x == y;
+        }
+
+        public static bool TryNumber(string? text, out double value) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+        /// <summary>ISO 8601 durations as Graph writes them (P90D, PT12H, PT30M).</summary>
+        public static bool TryDuration(string? text, out TimeSpan value)
+        {
+            value = default;
+            if (string.IsNullOrWhiteSpace(text)) return false;
+            try
+            {
+                value = XmlConvert.ToTimeSpan(text!.Trim());
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        private static TimeSpan Duration(string op, string? text) =>
+            TryDuration(text, out var d) ? d : throw new FormatException($"'{op}' needs an ISO 8601 duration such as P90D, got '{text}'");
+
+        private static string? Scalar(object? operand) => operand switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => operand.ToString(),
+        };
+
+        private static List<string?> List(string op, object? operand) =>
+            operand is IEnumerable<object> items && operand is not string
+                ? items.Select(Scalar).ToList()
+                : throw new FormatException($"'{op}' needs a list of values");
+
+        private static double Number(string op, object? operand) =>
+            TryNumber(Scalar(operand), out var n) ? n : throw new FormatException($"'{op}' needs a number, got '{operand}'");
+
+        private static bool Bool(string op, object? operand) => Scalar(operand) switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw new FormatException($"'{op}' needs true or false, got '{other}'"),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+
+namespace ConfigLint.Core.Text
+{
+    /// <summary>
+    /// A range in a file: 1-based start and end positions (end is exclusive, as in SARIF and Roslyn) plus the
+    /// character offsets that the Roslyn channel turns into a <c>TextSpan</c>.
+    /// </summary>
+    public sealed class SourceLocation : IComparable<SourceLocation>
+    {
+        public SourceLocation(string path, LinePosition start, LinePosition end, int startOffset, int endOffset)
+        {
+            Path = path;
+            Start = start;
+            End = end;
+            StartOffset = startOffset;
+            EndOffset = endOffset;
+        }
+
+        public string Path { get; }
+        public LinePosition Start { get; }
+        public LinePosition End { get; }
+        public int StartOffset { get; }
+        public int EndOffset { get; }
+
+        public int CompareTo(SourceLocation? other)
+        {
+            if (other is null) return -1;
+            int c = string.CompareOrdinal(Path, other.Path);
+            return c != 0 ? c : Start.CompareTo(other.Start);
+        }
+
+        public override string ToString() => $"{Path}({Start.Line},{Start.Column})";
+    }
+}

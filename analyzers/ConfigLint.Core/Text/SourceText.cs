@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+
+namespace ConfigLint.Core.Text
+{
+    /// <summary>
+    /// The decoded text of one input file with a line table, so that a character offset becomes a 1-based
+    /// line and column without keeping positions on every node.
+    /// </summary>
+    /// <remarks>
+    /// Line breaks are "\r\n", "\r" and "\n", exactly as Newtonsoft's reader counts them, so the two never disagree.
+    /// Columns count UTF-16 code units, which is also SARIF's default <c>columnKind</c> and Roslyn's.
+    /// </remarks>
+    public sealed class SourceText
+    {
+        private int[]? _lineStarts;
+
+        public SourceText(string path, string text)
+        {
+            Path = path;
+            Text = text;
+        }
+
+        /// <summary>The path as the caller named it (used verbatim in every report).</summary>
+        public string Path { get; }
+
+        /// <summary>The decoded text, without any byte order mark.</summary>
+        public string Text { get; }
+
+        public int Length => Text.Length;
+
+        private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+
+        public int LineCount => LineStarts.Length;
+
+        /// <summary>Offset of the first character of a 1-based line.</summary>
+        public int GetLineStart(int line) => LineStarts[Math.Max(0, Math.Min(line, LineStarts.Length) - 1)];
+
+        /// <summary>The 1-based line and column of a character offset (an offset equal to the length is allowed).</summary>
+        public LinePosition GetPosition(int offset)
+        {
+            if (offset < 0) offset = 0;
+            if (offset > Text.Length) offset = Text.Length;
+            var starts = LineStarts;
+            int index = Array.BinarySearch(starts, offset);
+            if (index < 0) index = ~index - 1;
+            return new LinePosition(index + 1, offset - starts[index] + 1);
+        }
+
+        /// <summary>Converts a Newtonsoft (line, position-after-token) pair to a character offset.</summary>
+        public int GetOffset(int line, int charsConsumedOnLine)
+        {
+            var starts = LineStarts;
+            if (line < 1) return 0;
+            if (line > starts.Length) return Text.Length;
+            int offset = starts[line - 1] + charsConsumedOnLine;
+            return offset > Text.Length ? Text.Length : offset;
+        }
+
+        private static int[] ComputeLineStarts(string text)
+        {
+            var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    starts.Add(i + 1);
+                }
+                else if (c == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+            return starts.ToArray();
+        }
+    }
+
+    /// <summary>A 1-based line and column.</summary>
+    public readonly struct LinePosition : IEquatable<LinePosition>, IComparable<LinePosition>
+    {
+        public LinePosition(int line, int column)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+        public int Column { get; }
+
+        public int CompareTo(LinePosition other) => Line != other.Line ? Line.CompareTo(other.Line) : Column.CompareTo(other.Column);
+        public bool Equals(LinePosition other) => Line == other.Line && Column == other.Column;
+        public override bool Equals(object? obj) => obj is LinePosition p && Equals(p);
+        public override int GetHashCode() => (Line * 397) ^ Column;
+        public override string ToString() => $"({Line},{Column})";
+    }
+}
