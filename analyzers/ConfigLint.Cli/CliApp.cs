@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Linq;
+using ConfigLint.Cli.Commands;
+using ConfigLint.Cli.Formatters;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Cli
+{
+    /// <summary>The command line: parses arguments, runs a command, returns its exit code (never exits the process).</summary>
+    public static class CliApp
+    {
+        public static int Run(string[] args, TextWriter output, TextWriter error, string? workingDirectory = null)
+        {
+            string baseDirectory = workingDirectory ?? Directory.GetCurrentDirectory();
+            var formatOption = new Option<string[]>("--format", "-f")
+            {
+                Description = $"Output format: {string.Join(", ", Formatters.Formatters.Names)}. Repeat it, each optionally followed by --output.",
+                AllowMultipleArgumentsPerToken = false,
+            };
+            var outputOption = new Option<string[]>("--output", "-o")
+            {
+                Description = "File for the --format before it (without it, that format goes to standard output).",
+            };
+            var failLevelOption = new Option<string>("--fail-level")
+            {
+                Description = "Exit with 1 when a finding is at or above this level: error, warning, suggestion or none.",
+                DefaultValueFactory = _ => "warning",
+            };
+            failLevelOption.AcceptOnlyFromAmong("error", "warning", "suggestion", "none");
+            var pathsArgument = new Argument<string[]>("PATH")
+            {
+                Description = "Export files or folders (searched recursively for .json).",
+                Arity = ArgumentArity.OneOrMore,
+            };
+
+            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption };
+            lint.SetAction(parse =>
+            {
+                var outputs = PairOutputs(parse, error);
+                if (outputs == null) return ExitCodes.UsageError;
+                var level = parse.GetValue(failLevelOption) ?? "warning";
+                Severity? fail = level == "none" ? null : SeverityNames.Parse(level);
+                var paths = parse.GetValue(pathsArgument) ?? Array.Empty<string>();
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory);
+            });
+
+            var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
+            rulesFormat.AcceptOnlyFromAmong("markdown", "json");
+            var rules = new Command("rules", "List the rule catalog.") { rulesFormat };
+            rules.SetAction(parse => new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown"));
+
+            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules };
+            try
+            {
+                var parsed = root.Parse(args);
+                return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception ex)
+            {
+                error.WriteLine($"configlint: internal error: {ex}");
+                return ExitCodes.InternalError;
+            }
+        }
+
+        /// <summary>
+        /// Pairs each --output with the --format written before it, in command-line order; a format with no
+        /// output goes to standard output, and with no --format at all the console format is used.
+        /// </summary>
+        private static List<OutputRequest>? PairOutputs(ParseResult parse, TextWriter error)
+        {
+            var requests = new List<(string Format, string? Path)>();
+            var tokens = parse.Tokens;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (t.Type != TokenType.Option || i + 1 >= tokens.Count) continue;
+                string value = tokens[i + 1].Value;
+                if (t.Value == "--format" || t.Value == "-f")
+                {
+                    requests.Add((value, null));
+                }
+                else if (t.Value == "--output" || t.Value == "-o")
+                {
+                    int open = requests.FindLastIndex(r => r.Path == null);
+                    if (open < 0 || requests.Count == 0 || requests[requests.Count - 1].Path != null)
+                    {
+                        if (requests.Count == 0) requests.Add(("console", value));
+                        else
+                        {
+                            error.WriteLine($"configlint: error: --output {value} follows a format that already has an output; write --format before each --output");
+                            return null;
+                        }
+                    }
+                    else
+                    {
+                        requests[requests.Count - 1] = (requests[requests.Count - 1].Format, value);
+                    }
+                }
+            }
+            if (requests.Count == 0) requests.Add(("console", null));
+
+            var result = new List<OutputRequest>();
+            foreach (var (format, path) in requests)
+            {
+                var formatter = Formatters.Formatters.Find(format);
+                if (formatter == null)
+                {
+                    error.WriteLine($"configlint: error: unknown format '{format}'; expected one of {string.Join(", ", Formatters.Formatters.Names)}");
+                    return null;
+                }
+                result.Add(new OutputRequest(formatter, path));
+            }
+            if (result.Count(r => r.Path == null) > 1)
+            {
+                error.WriteLine("configlint: error: only one format can go to standard output; give the others an --output file");
+                return null;
+            }
+            return result;
+        }
+    }
+}

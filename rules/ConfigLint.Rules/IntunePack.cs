@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Rules;
+using ConfigLint.Rules.Extractors;
+using ConfigLint.Rules.Tenant;
+using ConfigLint.Rules.Typing;
+
+namespace ConfigLint.Rules
+{
+    /// <summary>The Intune rule pack: export typing, setting extractors, the YAML packs and the C# rules.</summary>
+    public static class IntunePack
+    {
+        private const string ResourcePrefix = "ConfigLint.Rules.Packs.";
+
+        private static readonly Lazy<RulePack> Cached = new Lazy<RulePack>(Build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>The pack, built once per process (the packs are embedded, so no file IO is needed).</summary>
+        public static RulePack Create() => Cached.Value;
+
+        /// <summary>The embedded YAML packs, by file name.</summary>
+        public static IReadOnlyList<(string Name, string Text)> YamlPacks()
+        {
+            var assembly = typeof(IntunePack).Assembly;
+            return assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .Select(n =>
+                {
+                    using var stream = assembly.GetManifestResourceStream(n)!;
+                    using var reader = new StreamReader(stream);
+                    return (n.Substring(ResourcePrefix.Length), reader.ReadToEnd());
+                })
+                .ToList();
+        }
+
+        private static RulePack Build() => new RulePack(
+            new IntuneTyper(),
+            new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor() },
+            RulePackLoader.Load(YamlPacks()),
+            Array.Empty<ResourceRule>(),
+            new TenantRule[] { new NoBrandingProfileRule(), new AdminAuditLogRule() });
+    }
+}

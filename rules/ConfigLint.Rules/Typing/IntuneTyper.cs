@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Rules.Typing
+{
+    /// <summary>
+    /// Knows how the export tools lay out files (see FORMATS.md): which files are companions, and how to type an
+    /// object whose <c>@odata.type</c> was not written (minimal metadata, IntuneCD, the portal's "Export JSON").
+    /// </summary>
+    public sealed class IntuneTyper : IResourceTyper
+    {
+        /// <summary>ConfigLint's name for an ARM <c>providers/microsoft.intune/diagnosticSettings</c> item (not a Graph type).</summary>
+        public const string DiagnosticSettingType = "microsoft.intune.diagnosticSetting";
+
+        /// <summary>ConfigLint's name for IntuneManagement's double-encoded Endpoint Security <c>*_Settings.json</c>.</summary>
+        public const string IntentSettingsType = "deviceManagementIntentSettings";
+
+        public const string SettingsCatalogType = "deviceManagementConfigurationPolicy";
+        public const string BrandingProfileType = "intuneBrandingProfile";
+
+        /// <summary>Entity sets whose items are all of one type, so <c>@odata.context</c> alone tells the type.</summary>
+        private static readonly Dictionary<string, string> EntitySets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["deviceManagement/configurationPolicies"] = SettingsCatalogType,
+            ["deviceManagement/intuneBrandingProfiles"] = BrandingProfileType,
+            ["deviceManagement/roleScopeTags"] = "roleScopeTag",
+            ["deviceManagement/settings"] = "deviceManagementSettings",
+            ["deviceManagement/roleDefinitions"] = "deviceAndAppManagementRoleDefinition",
+            ["deviceManagement/roleAssignments"] = "deviceAndAppManagementRoleAssignment",
+            ["deviceManagement/operationApprovalPolicies"] = "operationApprovalPolicy",
+            ["deviceManagement/assignmentFilters"] = "deviceAndAppManagementAssignmentFilter",
+            ["deviceManagement/intents"] = "deviceManagementIntent",
+            ["deviceManagement/dataProcessorServiceForWindowsFeaturesOnboarding"] = "dataProcessorServiceForWindowsFeaturesOnboarding",
+            ["deviceManagement/deviceHealthScripts"] = "deviceHealthScript",
+            ["deviceManagement/deviceManagementScripts"] = "deviceManagementScript",
+            ["deviceManagement/deviceShellScripts"] = "deviceShellScript",
+            ["deviceManagement/windowsFeatureUpdateProfiles"] = "windowsFeatureUpdateProfile",
+            ["deviceManagement/windowsQualityUpdateProfiles"] = "windowsQualityUpdateProfile",
+            ["deviceManagement/windowsDriverUpdateProfiles"] = "windowsDriverUpdateProfile",
+            ["deviceManagement/groupPolicyConfigurations"] = "groupPolicyConfiguration",
+            ["deviceManagement/deviceCompliancePolicies"] = "deviceCompliancePolicy",
+            ["deviceManagement/compliancePolicies"] = "deviceManagementCompliancePolicy",
+            ["deviceManagement/notificationMessageTemplates"] = "notificationMessageTemplate",
+        };
+
+        /// <summary>Export folders that hold exactly one type (IntuneManagement, IntuneCD, IntuneBackupAndRestore names).</summary>
+        private static readonly Dictionary<string, string> Folders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["SettingsCatalog"] = SettingsCatalogType,
+            ["Settings Catalog"] = SettingsCatalogType,
+            ["IntuneBranding"] = BrandingProfileType,
+            ["Intune Branding"] = BrandingProfileType,
+            ["BrandingProfiles"] = BrandingProfileType,
+            ["ScopeTags"] = "roleScopeTag",
+            ["Scope Tags"] = "roleScopeTag",
+            ["RoleDefinitions"] = "deviceAndAppManagementRoleDefinition",
+            ["Roles"] = "deviceAndAppManagementRoleDefinition",
+            ["RoleAssignments"] = "deviceAndAppManagementRoleAssignment",
+            ["AssignmentFilters"] = "deviceAndAppManagementAssignmentFilter",
+            ["Filters"] = "deviceAndAppManagementAssignmentFilter",
+            ["Device Management Settings"] = "deviceManagementSettings",
+            ["MultiAdminApproval"] = "operationApprovalPolicy",
+            ["OperationApprovalPolicies"] = "operationApprovalPolicy",
+            ["DiagnosticSettings"] = DiagnosticSettingType,
+            ["Message Templates"] = "notificationMessageTemplate",
+            ["Notifications"] = "notificationMessageTemplate",
+            ["Custom Attributes"] = "deviceCustomAttributeShellScript",
+            ["CustomAttributes"] = "deviceCustomAttributeShellScript",
+            ["Shell"] = "deviceShellScript",
+            ["MacScripts"] = "deviceShellScript",
+            ["Powershell"] = "deviceManagementScript",
+            ["PowerShellScripts"] = "deviceManagementScript",
+            ["Proactive Remediations"] = "deviceHealthScript",
+            ["DeviceHealthScripts"] = "deviceHealthScript",
+        };
+
+        /// <summary>Companion files that carry no configuration of their own.</summary>
+        private static readonly HashSet<string> CompanionFileNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "MigrationTable.json", // IntuneManagement: group id -> name map
+        };
+
+        public DocumentRole ClassifyDocument(JsonDocument document)
+        {
+            var name = Path.GetFileName(document.Path);
+            if (CompanionFileNames.Contains(name)) return DocumentRole.Companion;
+            var folders = FolderNames(document.Path).Take(2);
+            // IntuneBackupAndRestore keeps each policy's assignments in an "Assignments" subfolder; IntuneCD writes a report.
+            if (folders.Any(f => f.Equals("Assignments", StringComparison.OrdinalIgnoreCase) || f.Equals("Assignment Report", StringComparison.OrdinalIgnoreCase)))
+            {
+                return DocumentRole.Companion;
+            }
+            if (name.EndsWith("_assignments.json", StringComparison.OrdinalIgnoreCase)) return DocumentRole.Companion;
+            return DocumentRole.Resources;
+        }
+
+        public (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate)
+        {
+            var node = candidate.Node;
+            if (candidate.EntitySet != null)
+            {
+                if (EntitySets.TryGetValue(candidate.EntitySet, out var fromContext)) return (fromContext, TypeEvidence.ODataContext);
+                if (candidate.EntitySet.EndsWith("/assignments", StringComparison.OrdinalIgnoreCase)) return ("assignment", TypeEvidence.ODataContext);
+            }
+
+            var shape = FromShape(candidate);
+            if (shape != null) return (shape, TypeEvidence.Shape);
+
+            // Only the nearest two folders: an export's object-type folder sits right above (or one above) the file.
+            foreach (var folder in FolderNames(candidate.Path).Take(2))
+            {
+                if (Folders.TryGetValue(folder, out var fromFolder)) return (fromFolder, TypeEvidence.FileLocation);
+            }
+
+            // IntuneCD names files <name>_<odata type suffix>.json.
+            var file = Path.GetFileNameWithoutExtension(candidate.Path);
+            int underscore = file.LastIndexOf('_');
+            if (underscore > 0 && underscore < file.Length - 1)
+            {
+                var suffix = file.Substring(underscore + 1);
+                if (suffix.Length > 12 && char.IsLower(suffix[0]) && suffix.Any(char.IsUpper) && suffix.All(char.IsLetterOrDigit))
+                {
+                    return (suffix, TypeEvidence.FileLocation);
+                }
+            }
+            return null;
+        }
+
+        private static string? FromShape(ResourceCandidate candidate)
+        {
+            var node = candidate.Node;
+            if (node["settings"] is JsonArray settings)
+            {
+                if (settings.Items.OfType<JsonObject>().Any(s => s["settingInstance"] != null)) return SettingsCatalogType;
+                if (settings.Items.OfType<JsonObject>().Any(s => s["definitionId"] != null && s["valueJson"] != null))
+                {
+                    return candidate.Document.WasDoubleEncoded || node.Properties.Count == 1 ? IntentSettingsType : "deviceManagementIntent";
+                }
+                // An empty Settings Catalog policy still has its identifying siblings.
+                if (node["technologies"] != null && node["platforms"] != null) return SettingsCatalogType;
+            }
+            if (node["settingsDelta"] is JsonArray) return "deviceManagementIntent";
+
+            // ARM list item of providers/microsoft.intune/diagnosticSettings: properties.logs[] of {category, enabled}.
+            if (node["properties"] is JsonObject props && props["logs"] is JsonArray)
+            {
+                return DiagnosticSettingType;
+            }
+            var armType = node.GetString("type");
+            if (armType != null && armType.IndexOf("diagnosticSettings", StringComparison.OrdinalIgnoreCase) >= 0) return DiagnosticSettingType;
+
+            if (node["profileName"] != null && (node["disableClientTelemetry"] != null || node["privacyUrl"] != null
+                || node["sendDeviceOwnershipChangePushNotification"] != null || node["companyPortalBlockedActions"] != null))
+            {
+                return BrandingProfileType;
+            }
+            if (node["definition@odata.bind"] != null && node["enabled"] != null) return "groupPolicyDefinitionValue";
+            if (node["target"] is JsonObject target && target.GetString("@odata.type")?.EndsWith("AssignmentTarget", StringComparison.Ordinal) == true)
+            {
+                return "assignment";
+            }
+            return null;
+        }
+
+        private static IEnumerable<string> FolderNames(string path)
+        {
+            var dir = Path.GetDirectoryName(path);
+            while (!string.IsNullOrEmpty(dir))
+            {
+                var name = Path.GetFileName(dir);
+                if (string.IsNullOrEmpty(name)) yield break;
+                yield return name;
+                dir = Path.GetDirectoryName(dir);
+            }
+        }
+    }
+}
