@@ -50,8 +50,9 @@ namespace ConfigLint.Core.Engine
     /// <summary>One appearance of a setting in a resource, in whatever form the export wrote it.</summary>
     public sealed class SettingOccurrence
     {
-        public SettingOccurrence(Resource resource, string form, string key, string? value, string? raw, JsonNode valueNode, IReadOnlyList<string>? values = null)
+        public SettingOccurrence(Resource resource, string form, string key, string? value, string? raw, JsonNode valueNode, IReadOnlyList<string>? values = null, string? keyAsWritten = null)
         {
+            KeyAsWritten = keyAsWritten ?? key;
             Resource = resource;
             Form = form;
             Key = key;
@@ -66,8 +67,11 @@ namespace ConfigLint.Core.Engine
         /// <summary>The form's name, e.g. <c>property</c>, <c>settingsCatalog</c>, <c>omaUri</c>.</summary>
         public string Form { get; }
 
-        /// <summary>The key in that form: a property path, a settingDefinitionId, an OMA-URI.</summary>
+        /// <summary>The key in that form, normalized: a property path, a settingDefinitionId, an OMA-URI.</summary>
         public string Key { get; }
+
+        /// <summary>The key as the file spells it, for messages.</summary>
+        public string KeyAsWritten { get; }
 
         /// <summary>The value normalized by the extractor (e.g. a choice option's suffix <c>3</c>).</summary>
         public string? Value { get; }

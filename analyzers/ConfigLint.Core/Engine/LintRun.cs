@@ -312,7 +312,7 @@ namespace ConfigLint.Core.Engine
                 ? "not set"
                 : occurrence.Form == RulePack.PropertyForm
                     ? $"property '{occurrence.Key}'"
-                    : _engine.Pack.Extractors.First(e => e.Form == occurrence.Form).Describe(occurrence.Key);
+                    : _engine.Pack.Extractors.First(e => e.Form == occurrence.Form).Describe(occurrence.KeyAsWritten);
             string value = occurrence == null ? "(not set)" : occurrence.ValueNode.Kind == JsonKind.Null ? "null" : occurrence.Raw ?? (occurrence.Values != null ? "[" + string.Join(", ", occurrence.Values) + "]" : "(complex value)");
             return template
                 .Replace("{value}", value)

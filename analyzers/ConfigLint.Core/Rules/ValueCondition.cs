@@ -90,7 +90,7 @@ namespace ConfigLint.Core.Rules
                 {
                     var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
                     var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                    _tests.Add((op, (v, _) => v != null && regex.IsMatch(v)));
+                    _tests.Add((op, (v, o) => o.Values != null ? o.Values.Any(regex.IsMatch) : v != null && regex.IsMatch(v)));
                     break;
                 }
                 case "contains":

@@ -40,7 +40,7 @@ namespace ConfigLint.Rules.Extractors
                 if (uri == null) continue;
                 var valueNode = item["value"] ?? (JsonNode)item;
                 var raw = valueNode.ScalarText;
-                yield return new SettingOccurrence(resource, FormName, NormalizeKey(uri), raw?.Trim(), raw, valueNode);
+                yield return new SettingOccurrence(resource, FormName, NormalizeKey(uri), raw?.Trim(), raw, valueNode, keyAsWritten: uri);
             }
         }
     }

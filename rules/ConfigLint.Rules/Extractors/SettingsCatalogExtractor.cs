@@ -43,29 +43,30 @@ namespace ConfigLint.Rules.Extractors
             var id = instance.GetString("settingDefinitionId");
             if (id == null) return;
             string key = NormalizeKey(id);
+            string written = id;
 
             if (instance["choiceSettingValue"] is JsonObject choice)
             {
-                AddChoice(resource, key, choice, results);
+                AddChoice(resource, key, written, choice, results);
                 WalkChildren(resource, choice["children"], results, depth);
             }
             if (instance["choiceSettingCollectionValue"] is JsonArray choices)
             {
                 foreach (var item in choices.Items.OfType<JsonObject>())
                 {
-                    AddChoice(resource, key, item, results);
+                    AddChoice(resource, key, written, item, results);
                     WalkChildren(resource, item["children"], results, depth);
                 }
             }
             if (instance["simpleSettingValue"] is JsonObject simple)
             {
                 var valueNode = simple["value"] ?? simple;
-                results.Add(new SettingOccurrence(resource, FormName, key, valueNode.ScalarText, valueNode.ScalarText, valueNode));
+                results.Add(new SettingOccurrence(resource, FormName, key, valueNode.ScalarText, valueNode.ScalarText, valueNode, keyAsWritten: written));
             }
             if (instance["simpleSettingCollectionValue"] is JsonArray collection)
             {
                 var values = collection.Items.OfType<JsonObject>().Select(v => v.GetString("value") ?? string.Empty).ToList();
-                results.Add(new SettingOccurrence(resource, FormName, key, null, null, collection, values));
+                results.Add(new SettingOccurrence(resource, FormName, key, null, null, collection, values, written));
             }
             if (instance["groupSettingValue"] is JsonObject group)
             {
@@ -83,7 +84,7 @@ namespace ConfigLint.Rules.Extractors
             foreach (var child in array.Items.OfType<JsonObject>()) Walk(resource, child, results, depth + 1);
         }
 
-        private static void AddChoice(Resource resource, string key, JsonObject choice, List<SettingOccurrence> results)
+        private static void AddChoice(Resource resource, string key, string written, JsonObject choice, List<SettingOccurrence> results)
         {
             var valueNode = choice["value"];
             if (valueNode == null) return;
@@ -93,7 +94,7 @@ namespace ConfigLint.Rules.Extractors
             {
                 option = raw.Substring(key.Length + 1);
             }
-            results.Add(new SettingOccurrence(resource, FormName, key, option, raw, valueNode));
+            results.Add(new SettingOccurrence(resource, FormName, key, option, raw, valueNode, keyAsWritten: written));
         }
     }
 }
