@@ -6,7 +6,6 @@ using System.Reflection;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Rules;
 using ConfigLint.Rules.Extractors;
-using ConfigLint.Rules.Tenant;
 using ConfigLint.Rules.Typing;
 
 namespace ConfigLint.Rules
@@ -41,7 +40,15 @@ namespace ConfigLint.Rules
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor() },
             RulePackLoader.Load(YamlPacks()),
-            Array.Empty<ResourceRule>(),
-            new TenantRule[] { new NoBrandingProfileRule(), new AdminAuditLogRule() });
+            Discover<ResourceRule>(),
+            Discover<TenantRule>());
+
+        /// <summary>Every concrete rule class in this assembly, in name order: adding a rule is adding a file.</summary>
+        private static IEnumerable<T> Discover<T>() =>
+            typeof(IntunePack).Assembly.GetTypes()
+                .Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) != null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (T)Activator.CreateInstance(t)!)
+                .ToList();
     }
 }
