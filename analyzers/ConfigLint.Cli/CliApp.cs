@@ -40,7 +40,7 @@ namespace ConfigLint.Cli
             var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption };
             lint.SetAction(parse =>
             {
-                var outputs = PairOutputs(parse, error);
+                var outputs = PairOutputs(parse, error, baseDirectory);
                 if (outputs == null) return ExitCodes.UsageError;
                 var level = parse.GetValue(failLevelOption) ?? "warning";
                 Severity? fail = level == "none" ? null : SeverityNames.Parse(level);
@@ -57,6 +57,13 @@ namespace ConfigLint.Cli
             try
             {
                 var parsed = root.Parse(args);
+                if (parsed.Errors.Count > 0)
+                {
+                    // System.CommandLine would return 1, which CI reads as "findings"; bad arguments are exit 2.
+                    foreach (var parseError in parsed.Errors) error.WriteLine($"configlint: error: {parseError.Message}");
+                    error.WriteLine("Run 'configlint --help' for usage.");
+                    return ExitCodes.UsageError;
+                }
                 return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
             catch (Exception ex)
@@ -70,7 +77,7 @@ namespace ConfigLint.Cli
         /// Pairs each --output with the --format written before it, in command-line order; a format with no
         /// output goes to standard output, and with no --format at all the console format is used.
         /// </summary>
-        private static List<OutputRequest>? PairOutputs(ParseResult parse, TextWriter error)
+        private static List<OutputRequest>? PairOutputs(ParseResult parse, TextWriter error, string baseDirectory)
         {
             var requests = new List<(string Format, string? Path)>();
             var tokens = parse.Tokens;
@@ -85,19 +92,18 @@ namespace ConfigLint.Cli
                 }
                 else if (t.Value == "--output" || t.Value == "-o")
                 {
-                    int open = requests.FindLastIndex(r => r.Path == null);
-                    if (open < 0 || requests.Count == 0 || requests[requests.Count - 1].Path != null)
+                    if (requests.Count == 0)
                     {
-                        if (requests.Count == 0) requests.Add(("console", value));
-                        else
-                        {
-                            error.WriteLine($"configlint: error: --output {value} follows a format that already has an output; write --format before each --output");
-                            return null;
-                        }
+                        requests.Add(("console", value));
+                    }
+                    else if (requests[requests.Count - 1].Path == null)
+                    {
+                        requests[requests.Count - 1] = (requests[requests.Count - 1].Format, value);
                     }
                     else
                     {
-                        requests[requests.Count - 1] = (requests[requests.Count - 1].Format, value);
+                        error.WriteLine($"configlint: error: --output {value} follows a format that already has an output; write --format before each --output");
+                        return null;
                     }
                 }
             }
@@ -112,7 +118,7 @@ namespace ConfigLint.Cli
                     error.WriteLine($"configlint: error: unknown format '{format}'; expected one of {string.Join(", ", Formatters.Formatters.Names)}");
                     return null;
                 }
-                result.Add(new OutputRequest(formatter, path));
+                result.Add(new OutputRequest(formatter, path == null ? null : Path.Combine(baseDirectory, path)));
             }
             if (result.Count(r => r.Path == null) > 1)
             {

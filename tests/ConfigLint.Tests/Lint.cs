@@ -16,7 +16,9 @@ namespace ConfigLint.Tests
         public static List<Finding> Texts(params (string Path, string Text)[] files)
         {
             var run = Engine.StartRun();
-            var findings = files.SelectMany(f => run.LintText(f.Path, f.Text).Findings).Concat(run.Complete()).ToList();
+            // Lint every file before completing the run: tenant rules report on what they have seen.
+            var findings = files.SelectMany(f => run.LintText(f.Path, f.Text).Findings).ToList();
+            findings.AddRange(run.Complete());
             findings.Sort(Finding.ReportOrder);
             return findings;
         }

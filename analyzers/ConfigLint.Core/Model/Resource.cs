@@ -27,7 +27,8 @@ namespace ConfigLint.Core.Model
             Evidence = evidence;
             EntitySet = entitySet;
             Id = node.GetString("id");
-            DisplayName = node.GetString("displayName") ?? node.GetString("name");
+            // Branding profiles keep their own name in profileName; their displayName is the company name.
+            DisplayName = node.GetString("profileName") ?? node.GetString("displayName") ?? node.GetString("name");
         }
 
         public JsonDocument Document { get; }
@@ -50,7 +51,7 @@ namespace ConfigLint.Core.Model
         {
             get
             {
-                var name = Node.GetProperty("displayName") ?? Node.GetProperty("name");
+                var name = Node.GetProperty("profileName") ?? Node.GetProperty("displayName") ?? Node.GetProperty("name");
                 return name != null ? Document.GetNameLocation(name) : Document.GetLocation(Node.Start, Node.Start + 1);
             }
         }

@@ -1,0 +1,212 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ConfigLint.Cli;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Schema;
+using NUnit.Framework;
+
+namespace ConfigLint.Tests
+{
+    /// <summary>Scenario tests of the command line: exit codes, every format, output files, the shipped sample.</summary>
+    [TestFixture]
+    public sealed class CliTests
+    {
+        private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Risky\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
+        private const string Clean = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Clean\",\n  \"diagnosticsDataSubmissionMode\": \"basic\"\n}\n";
+        private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\",\n  \"privacyUrl\": \"https://contoso.example/privacy\",\n  \"disableClientTelemetry\": true,\n  \"sendDeviceOwnershipChangePushNotification\": true\n}\n";
+        private const string Diagnostics = "{\"value\":[{\"id\":\"/providers/microsoft.intune/diagnosticSettings/d\",\"name\":\"d\",\"properties\":{\"workspaceId\":\"/subscriptions/s/w\",\"logs\":[{\"category\":\"AuditLogs\",\"enabled\":true}]}}]}";
+
+        private string _dir = null!;
+
+        [SetUp]
+        public void SetUp() => _dir = TestPaths.TempDirectory();
+
+        [TearDown]
+        public void TearDown()
+        {
+            try { Directory.Delete(_dir, true); } catch (IOException) { }
+        }
+
+        private void Write(string relative, string text)
+        {
+            var path = Path.Combine(_dir, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        private (int Exit, string Out, string Err) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = CliApp.Run(args, output, error, _dir);
+            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
+        }
+
+        private void WriteCleanTenant()
+        {
+            Write("clean.json", Clean);
+            Write("branding.json", Branding);
+            Write("diag.json", Diagnostics);
+        }
+
+        [Test]
+        public void CleanTenantExitsZero()
+        {
+            WriteCleanTenant();
+            var (exit, output, _) = Run("lint", ".");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+            Assert.That(output, Is.EqualTo("configlint: 3 file(s), 3 resource(s): 0 error(s), 0 warning(s), 0 suggestion(s), 0 note(s)\n"));
+        }
+
+        [Test]
+        public void WarningFailsByDefaultWithCompilerStyleLines()
+        {
+            WriteCleanTenant();
+            Write(Path.Combine("policies", "risky.json"), Risky);
+            var (exit, output, _) = Run("lint", ".");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            var expectedPath = Path.Combine("policies", "risky.json");
+            Assert.That(output.Split('\n')[0], Is.EqualTo($"{expectedPath}(4,36): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)"));
+        }
+
+        [TestCase("error", ExitCodes.Success)]
+        [TestCase("none", ExitCodes.Success)]
+        [TestCase("warning", ExitCodes.Findings)]
+        [TestCase("suggestion", ExitCodes.Findings)]
+        public void FailLevelDecidesTheExitCode(string level, int expected)
+        {
+            WriteCleanTenant();
+            Write("risky.json", Risky);
+            Assert.That(Run("lint", ".", "--fail-level", level).Exit, Is.EqualTo(expected));
+        }
+
+        [Test]
+        public void SuggestionFailsOnlyAtSuggestionLevel()
+        {
+            Write("diag.json", Diagnostics);
+            Write("branding.json", Branding.Replace("\"privacyUrl\": \"https://contoso.example/privacy\",", ""));
+            Assert.That(Run("lint", ".").Exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(Run("lint", ".", "--fail-level", "suggestion").Exit, Is.EqualTo(ExitCodes.Findings));
+        }
+
+        [Test]
+        public void MissingPathIsAUsageError()
+        {
+            var (exit, _, err) = Run("lint", "does-not-exist");
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(err, Does.Contain("path not found: ").And.Contain("does-not-exist"));
+        }
+
+        [Test]
+        public void FolderWithoutJsonIsAUsageError()
+        {
+            Write("notes.txt", "hello");
+            var (exit, _, err) = Run("lint", ".");
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(err, Does.Contain("no .json files found"));
+        }
+
+        [Test]
+        public void UnknownFormatAndBadArgumentsAreUsageErrors()
+        {
+            Write("a.json", Clean);
+            Assert.That(Run("lint", ".", "--format", "xml").Exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(Run("lint", ".", "--fail-level", "loud").Exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(Run("lint").Exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(Run("frobnicate").Exit, Is.EqualTo(ExitCodes.UsageError));
+        }
+
+        [Test]
+        public void BrokenFileIsReportedAndLaterFilesAreStillLinted()
+        {
+            Write("a-broken.json", "{\n  \"displayName\": \"x\",\n  \"diagnosticsDataSubmissionMode\": \n");
+            Write("b-risky.json", Risky);
+            var (exit, output, _) = Run("lint", ".", "--fail-level", "error");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            var lines = output.Split('\n');
+            Assert.That(lines[0], Does.StartWith("a-broken.json(4,1): error CL0001: invalid JSON at line 4, column 1"));
+            Assert.That(lines[1], Does.StartWith("b-risky.json(4,36): warning CL1001:"));
+        }
+
+        [Test]
+        public void FormatsPairWithOutputsAndConsoleStillGoesToStdout()
+        {
+            Write("risky.json", Risky);
+            var (exit, output, err) = Run("lint", ".", "--format", "sarif", "--output", "out/report.sarif", "--format", "console", "--format", "json", "-o", "out/report.json");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings), err);
+            Assert.That(output, Does.StartWith("risky.json(4,36): warning CL1001:"));
+            Assert.That(File.Exists(Path.Combine(_dir, "out", "report.sarif")), Is.True);
+            var json = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "report.json")));
+            var finding = json["findings"]!.First(f => (string?)f["ruleId"] == "CL1001");
+            Assert.That(((string?)finding["path"], (int?)finding["line"], (int?)finding["column"], (int?)finding["endColumn"], (string?)finding["severity"]),
+                Is.EqualTo(("risky.json", 4, 36, 42, "warning")));
+        }
+
+        [Test]
+        public void TwoFormatsOnStdoutAreRefused()
+        {
+            Write("a.json", Clean);
+            var (exit, _, err) = Run("lint", ".", "--format", "sarif", "--format", "json");
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(err, Does.Contain("only one format can go to standard output"));
+        }
+
+        [Test]
+        public void SarifIsValidAndCarriesRulesRegionsAndResolvableUris()
+        {
+            Write(Path.Combine("Device Configuration", "risky policy.json"), Risky);
+            Write("broken.json", "{ \"a\": ");
+            var (_, output, err) = Run("lint", ".", "--format", "sarif");
+            Assert.That(err, Is.Empty);
+            var log = JObject.Parse(output);
+
+            var schema = JSchema.Parse(File.ReadAllText(Path.Combine(TestPaths.Output, "Schemas", "sarif-schema-2.1.0.json")));
+            Assert.That(log.IsValid(schema, out System.Collections.Generic.IList<string> errors), Is.True, string.Join("\n", errors));
+
+            var run = (JObject)log["runs"]![0]!;
+            var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
+            var cl1001 = rules.Single(r => (string?)r["id"] == "CL1001");
+            Assert.That((string?)cl1001["name"], Is.EqualTo("Privacy.Windows.DiagnosticDataAboveBasic"));
+            Assert.That((string?)cl1001["helpUri"], Is.EqualTo("https://github.com/configlint/configlint/blob/main/rules/docs/CL1001.md"));
+            Assert.That((string?)cl1001["defaultConfiguration"]!["level"], Is.EqualTo("warning"));
+            Assert.That((string?)cl1001["shortDescription"]!["text"], Is.Not.Empty);
+            Assert.That((string?)cl1001["fullDescription"]!["text"], Is.Not.Empty);
+
+            var result = run["results"]!.Single(r => (string?)r["ruleId"] == "CL1001");
+            Assert.That((int?)result["ruleIndex"], Is.EqualTo(rules.IndexOf(cl1001)));
+            var physical = result["locations"]![0]!["physicalLocation"]!;
+            var region = physical["region"]!;
+            Assert.That(((int?)region["startLine"], (int?)region["startColumn"], (int?)region["endLine"], (int?)region["endColumn"]), Is.EqualTo((4, 36, 4, 42)));
+            var uri = (string?)physical["artifactLocation"]!["uri"];
+            Assert.That(uri, Is.EqualTo("Device%20Configuration/risky%20policy.json"));
+            var baseUri = new Uri((string)run["originalUriBaseIds"]!["SRCROOT"]!["uri"]!);
+            Assert.That(File.Exists(new Uri(baseUri, uri).LocalPath), Is.True, "artifact URI must resolve to the linted file");
+
+            var broken = run["results"]!.Single(r => (string?)r["ruleId"] == "CL0001");
+            Assert.That((string?)broken["level"], Is.EqualTo("error"));
+        }
+
+        [Test]
+        public void ShippedSampleGivesItsDocumentedFindings()
+        {
+            var sample = Path.Combine(TestPaths.RepoRoot, "tests", "samples", "tenant");
+            var output = new StringWriter();
+            int exit = CliApp.Run(new[] { "lint", "." }, output, new StringWriter(), sample);
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            var expected = File.ReadAllText(Path.Combine(sample, "expected-findings.txt")).Replace("\r\n", "\n");
+            Assert.That(output.ToString().Replace("\r\n", "\n").Replace('\\', '/'), Is.EqualTo(expected));
+        }
+
+        [Test]
+        public void RulesCommandListsTheCatalogAsJson()
+        {
+            var (exit, output, _) = Run("rules", "--format", "json");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            var rules = JArray.Parse(output);
+            Assert.That(rules.Select(r => (string?)r["id"]), Does.Contain("CL1001").And.Contain("CL0001"));
+            Assert.That(rules.Count, Is.EqualTo(ConfigLint.Rules.IntunePack.Create().Descriptors.Count));
+        }
+    }
+}
