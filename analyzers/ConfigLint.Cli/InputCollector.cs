@@ -23,9 +23,11 @@ namespace ConfigLint.Cli
             "package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "global.json", "nuget.json",
             "appsettings.json", "launchSettings.json", "composer.json", ".eslintrc.json", ".prettierrc.json",
             "renovate.json", "cspell.json", "omnisharp.json", "configlint.json",
+            "configlint.yml", "configlint.yaml", "azure-pipelines.yml", "azure-pipelines.yaml", "docker-compose.yml",
+            "docker-compose.yaml", "mkdocs.yml", "codecov.yml", "dependabot.yml",
         };
 
-        public static readonly string[] Extensions = { ".json" };
+        public static readonly string[] Extensions = { ".json", ".yaml", ".yml" };
 
         public sealed class Result
         {
@@ -75,7 +77,8 @@ namespace ConfigLint.Cli
                 return new[] { directory };
             }
             var own = files.Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !SkippedFiles.Contains(Path.GetFileName(f)) && !Path.GetFileName(f).EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(f).EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase));
-            var nested = dirs.Where(d => !SkippedFolders.Contains(Path.GetFileName(d))).SelectMany(Walk);
+            // Dot-folders (.git, .github, .vscode, ...) hold tooling, never exports.
+            var nested = dirs.Where(d => !SkippedFolders.Contains(Path.GetFileName(d)) && !Path.GetFileName(d).StartsWith(".", StringComparison.Ordinal)).SelectMany(Walk);
             return own.Concat(nested);
         }
 

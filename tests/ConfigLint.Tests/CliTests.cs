@@ -105,7 +105,7 @@ namespace ConfigLint.Tests
             Write("notes.txt", "hello");
             var (exit, _, err) = Run("lint", ".");
             Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
-            Assert.That(err, Does.Contain("no .json files found"));
+            Assert.That(err, Does.Contain("no .json or .yaml files found"));
         }
 
         [Test]

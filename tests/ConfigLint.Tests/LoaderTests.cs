@@ -211,5 +211,29 @@ namespace ConfigLint.Tests
             var findings = Lint.Text("export/MigrationTable.json", "{ \"TenantId\": \"t\", \"Objects\": [ { \"Id\": \"g\", \"DisplayName\": \"All\", \"Type\": \"Group\" } ] }");
             Assert.That(findings, Is.Empty);
         }
+
+        [Test]
+        public void YamlScalarsAreTypedAndPositioned()
+        {
+            var yaml = "'@odata.type': '#microsoft.graph.intuneBrandingProfile'\nprofileName: P\ndisableClientTelemetry: false\nsendDeviceOwnershipChangePushNotification: \"false\"\nprivacyUrl: ~\n";
+            var findings = Lint.Text("branding.yaml", yaml).Where(f => f.Location != null).ToList();
+            // Conditions compare text, so a quoted "false" counts as false, as Graph would coerce it.
+            Assert.That(findings.Select(f => (f.RuleId, f.Location!.Start.Line, f.Location.Start.Column)),
+                Is.EqualTo(new[] { ("CL1006", 3, 25), ("CL1004", 4, 44), ("CL1008", 5, 13) }));
+        }
+
+        [Test]
+        public void BrokenYamlIsAnErrorWithItsPosition()
+        {
+            var findings = Lint.Text("x.yaml", "name: a\nsettings:\n  - id: '0\n    value: b\n");
+            Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { RuleIdentifiers.InvalidJson }));
+            Assert.That(findings[0].Message, Does.StartWith("invalid YAML at line 3"));
+        }
+
+        [Test]
+        public void EmptyYamlIsAnEmptyFile()
+        {
+            Assert.That(Lint.Text("x.yml", "\n# only a comment\n").Select(f => f.RuleId), Is.EqualTo(new[] { RuleIdentifiers.EmptyFile }));
+        }
     }
 }

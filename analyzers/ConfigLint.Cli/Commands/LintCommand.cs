@@ -35,7 +35,7 @@ namespace ConfigLint.Cli.Commands
             }
             if (inputs.Files.Count == 0)
             {
-                _err.WriteLine($"configlint: error: no .json files found under {string.Join(", ", paths)}");
+                _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
 

@@ -49,14 +49,15 @@ namespace ConfigLint.Core.Engine
         {
             var sink = new Sink(_engine.Options);
             var source = new SourceText(path, text);
-            var document = JsonParser.Parse(source, out var failure);
+            bool yaml = YamlTreeParser.IsYamlPath(path);
+            var document = yaml ? YamlTreeParser.Parse(source, out var failure) : JsonParser.Parse(source, out failure);
             if (document == null)
             {
                 var at = source.GetPosition(failure!.Offset);
                 var location = new SourceLocation(path, at, at, failure.Offset, failure.Offset);
-                bool empty = string.IsNullOrWhiteSpace(text);
+                bool empty = failure.IsEmpty;
                 sink.Report(empty ? EngineDiagnostics.EmptyFile : EngineDiagnostics.InvalidJson, location,
-                    empty ? "the file is empty; expected a JSON object or array (an interrupted export?)" : $"invalid JSON at line {at.Line}, column {at.Column}: {failure.Message}");
+                    empty ? "the file is empty; expected a JSON object or array (an interrupted export?)" : $"invalid {(yaml ? "YAML" : "JSON")} at line {at.Line}, column {at.Column}: {failure.Message}");
                 return new FileResult(path, sink.Sorted(), 0, parsed: false);
             }
             int count = LintDocument(document, sink);

@@ -10,11 +10,15 @@ namespace ConfigLint.Core.Json
     /// <summary>Why a file could not be parsed, and where (an offset into the original file).</summary>
     public sealed class ParseFailure
     {
-        public ParseFailure(string message, int offset)
+        public ParseFailure(string message, int offset, bool isEmpty = false)
         {
             Message = message;
             Offset = offset;
+            IsEmpty = isEmpty;
         }
+
+        /// <summary>True when the file holds no value at all (only whitespace or comments).</summary>
+        public bool IsEmpty { get; }
 
         public string Message { get; }
         public int Offset { get; }
@@ -179,7 +183,7 @@ namespace ConfigLint.Core.Json
 
             if (root == null)
             {
-                failure = new ParseFailure("the file is empty; expected a JSON object or array", 0);
+                failure = new ParseFailure("the file is empty; expected a JSON object or array", 0, isEmpty: true);
                 return null;
             }
             return root;
