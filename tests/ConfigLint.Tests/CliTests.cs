@@ -18,6 +18,11 @@ namespace ConfigLint.Tests
         private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\",\n  \"privacyUrl\": \"https://contoso.example/privacy\",\n  \"disableClientTelemetry\": true,\n  \"sendDeviceOwnershipChangePushNotification\": true\n}\n";
         private const string Diagnostics = "{\"value\":[{\"id\":\"/providers/microsoft.intune/diagnosticSettings/d\",\"name\":\"d\",\"properties\":{\"workspaceId\":\"/subscriptions/s/w\",\"logs\":[{\"category\":\"AuditLogs\",\"enabled\":true}]}}]}";
 
+        private const string Approvals = "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#deviceManagement/operationApprovalPolicies\",\"value\":[" +
+            "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Wipe\",\"policyType\":\"deviceWipe\"}," +
+            "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Delete\",\"policyType\":\"deviceDelete\"}," +
+            "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Roles\",\"policyType\":\"role\"}]}";
+
         private string _dir = null!;
 
         [SetUp]
@@ -49,6 +54,7 @@ namespace ConfigLint.Tests
             Write("clean.json", Clean);
             Write("branding.json", Branding);
             Write("diag.json", Diagnostics);
+            Write("approvals.json", Approvals);
         }
 
         [Test]
@@ -57,7 +63,7 @@ namespace ConfigLint.Tests
             WriteCleanTenant();
             var (exit, output, _) = Run("lint", ".");
             Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
-            Assert.That(output, Is.EqualTo("configlint: 3 file(s), 3 resource(s): 0 error(s), 0 warning(s), 0 suggestion(s), 0 note(s)\n"));
+            Assert.That(output, Is.EqualTo("configlint: 4 file(s), 6 resource(s): 0 error(s), 0 warning(s), 0 suggestion(s), 0 note(s)\n"));
         }
 
         [Test]
@@ -86,6 +92,7 @@ namespace ConfigLint.Tests
         public void SuggestionFailsOnlyAtSuggestionLevel()
         {
             Write("diag.json", Diagnostics);
+            Write("approvals.json", Approvals);
             Write("branding.json", Branding.Replace("\"privacyUrl\": \"https://contoso.example/privacy\",", ""));
             Assert.That(Run("lint", ".").Exit, Is.EqualTo(ExitCodes.Success));
             Assert.That(Run("lint", ".", "--fail-level", "suggestion").Exit, Is.EqualTo(ExitCodes.Findings));

@@ -187,6 +187,7 @@ namespace ConfigLint.Tests
                 "SettingsCatalog/nested.json(11,46): warning CL1001: Windows diagnostic data is above Basic/Required: Settings Catalog setting 'device_vendor_msft_policy_config_system_allowtelemetry' is 'device_vendor_msft_policy_config_system_allowtelemetry_2'; set it to Basic/Required (1) or Security (0)",
                 "configlint : info CL1009: " + Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat,
                 "configlint : info CL1011: " + Rules.Tenant.AdminAuditLogRule.NotCheckable.MessageFormat,
+                "configlint : info CL1026: " + Rules.Privacy.MultiAdminApprovalRule.NotCheckable.MessageFormat,
             }));
         }
 

@@ -11,14 +11,16 @@ namespace ConfigLint.Tests
         public static string Fixtures => Path.Combine(Output, "Fixtures");
 
         /// <summary>The repository root, found by walking up to ConfigLint.sln.</summary>
-        public static string RepoRoot
+        public static string RepoRoot =>
+            FindRoot(Output) ?? FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(Environment.GetEnvironmentVariable("CONFIGLINT_REPO_ROOT"))
+            ?? throw new InvalidOperationException($"ConfigLint.sln not found above {Output} or the working directory; set CONFIGLINT_REPO_ROOT");
+
+        // Tests may run from an --artifacts-path outside the repository, so the working directory is tried too.
+        private static string? FindRoot(string? start)
         {
-            get
-            {
-                var dir = new DirectoryInfo(Output);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ConfigLint.sln"))) dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("ConfigLint.sln not found above " + Output);
-            }
+            var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ConfigLint.sln"))) dir = dir.Parent;
+            return dir?.FullName;
         }
 
         public static string TempDirectory()

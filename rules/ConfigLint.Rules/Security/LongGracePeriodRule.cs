@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Globalization;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Rules.Security
+{
+    /// <summary>A compliance policy that waits too long before marking a failing device noncompliant.</summary>
+    public sealed class LongGracePeriodRule : ResourceRule
+    {
+        public const string Id = "CL2016";
+
+        /// <summary>14 days, the longest grace period in the CIS and NCSC baselines seen in real exports.</summary>
+        public const int MaximumHours = 336;
+
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            id: Id,
+            name: "Security.Compliance.LongGracePeriod",
+            title: "Compliance policy waits more than 14 days before marking a device noncompliant",
+            messageFormat: "Compliance policy {0} marks a failing device noncompliant only after {1} hours ({2} days), so it keeps access that long; use a grace period of at most 336 hours (14 days)",
+            category: "Security",
+            defaultSeverity: Severity.Warning,
+            description: "The block action's gracePeriodHours is how long a device that fails the policy keeps counting as compliant.",
+            source: "Intune actions for noncompliance: 'Mark device noncompliant' schedule (days after noncompliance); Graph deviceComplianceActionItem.gracePeriodHours",
+            tags: new[] { "security", "compliance" });
+
+        public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+        public override void Analyze(Resource resource, IFindingSink sink)
+        {
+            if (!ComplianceActions.IsCompliancePolicy(resource)) return;
+            var actions = ComplianceActions.Actions(resource, out _);
+            if (actions == null) return;
+            foreach (var action in actions)
+            {
+                if (!ComplianceActions.IsBlock(action)) continue;
+                var node = action["gracePeriodHours"];
+                // A null or non-numeric grace period is not a long one.
+                if (node == null || !double.TryParse(node.ScalarText, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours)) continue;
+                if (hours <= MaximumHours) continue;
+                sink.Report(Rule, resource.GetLocation(node), resource.Describe(), node.ScalarText, (hours / 24).ToString("0.#", CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}

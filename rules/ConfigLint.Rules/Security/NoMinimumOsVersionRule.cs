@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Rules.Security
+{
+    /// <summary>No compliance policy of a platform sets a minimum OS version.</summary>
+    public sealed class NoMinimumOsVersionRule : PlatformRequirementRule
+    {
+        public const string Id = "CL2022";
+
+        public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
+            id: Id,
+            name: "Security.Compliance.NoMinimumOsVersion",
+            title: "No compliance policy of a platform sets a minimum OS version",
+            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) sets a minimum OS version, so devices on unsupported, unpatched releases count as compliant; set osMinimumVersion (Windows: or validOperatingSystemBuildRanges)",
+            category: "Security",
+            defaultSeverity: Severity.Suggestion,
+            description: "Checked across all compliance policies of the platform in the run.",
+            source: "Intune compliance settings: Device Properties > Minimum OS version; Microsoft device compliance framework level 1 (minimum OS version); Graph *CompliancePolicy.osMinimumVersion, osMinimumBuildVersion, windows10CompliancePolicy.validOperatingSystemBuildRanges",
+            tags: new[] { "security", "compliance", "updates" });
+
+        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
+        {
+            ["windows10CompliancePolicy"] = "Windows",
+            ["iosCompliancePolicy"] = "iOS/iPadOS",
+            ["macOSCompliancePolicy"] = "macOS",
+            ["androidCompliancePolicy"] = "Android device administrator",
+            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
+            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
+        };
+
+        protected override RuleDescriptor Rule => Descriptor;
+
+        protected override IReadOnlyDictionary<string, string> Platforms => Types;
+
+        protected override bool? Meets(string type, JsonObject policy) =>
+            Any(HasText(policy, "osMinimumVersion"), HasText(policy, "osMinimumBuildVersion"), HasRanges(policy));
+
+        private static bool? HasRanges(JsonObject policy) =>
+            policy["validOperatingSystemBuildRanges"] is JsonArray ranges ? ranges.Items.Count > 0 : (bool?)null;
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
+
+namespace ConfigLint.Rules.Security
+{
+    /// <summary>
+    /// "No compliance policy of this platform requires X". Tenants split compliance into several policies per
+    /// platform (one for BitLocker, one for the firewall, ...), and in each of them false means "Not configured".
+    /// So one policy's false proves nothing; the requirement is missing only when no policy of the platform sets it.
+    /// </summary>
+    public abstract class PlatformRequirementRule : TenantRule
+    {
+        protected abstract RuleDescriptor Rule { get; }
+
+        /// <summary>The compliance types this requirement applies to, with the platform's name for messages.</summary>
+        protected abstract IReadOnlyDictionary<string, string> Platforms { get; }
+
+        /// <summary>True when the policy meets the requirement, false when it does not, null when the export does not say.</summary>
+        protected abstract bool? Meets(string type, JsonObject policy);
+
+        private IReadOnlyList<RuleDescriptor>? _descriptors;
+
+        public override IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= new[] { Rule };
+
+        public override ITenantRuleState CreateState() => new State(this);
+
+        /// <summary>A boolean property's value, or null when it is absent or not a boolean.</summary>
+        protected static bool? Bool(JsonObject node, string name) => node[name]?.ScalarText switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => null,
+        };
+
+        /// <summary>True when a string property is set, false when null or empty, null when absent.</summary>
+        protected static bool? HasText(JsonObject node, string name)
+        {
+            var value = node[name];
+            if (value == null) return null;
+            return !string.IsNullOrWhiteSpace(value.ScalarText);
+        }
+
+        /// <summary>True when any of the answers is true; null only when every answer is null.</summary>
+        protected static bool? Any(params bool?[] answers) =>
+            answers.Any(a => a == true) ? true : answers.All(a => a == null) ? null : false;
+
+        private sealed class Platform
+        {
+            public int Checked;
+            public bool Met;
+            public SourceLocation? First;
+        }
+
+        private sealed class State : ITenantRuleState
+        {
+            private readonly PlatformRequirementRule _rule;
+            private readonly object _gate = new object();
+            private readonly Dictionary<string, Platform> _platforms = new Dictionary<string, Platform>(StringComparer.Ordinal);
+
+            public State(PlatformRequirementRule rule)
+            {
+                _rule = rule;
+            }
+
+            public void Observe(Resource resource)
+            {
+                if (resource.Type == null || !_rule.Platforms.ContainsKey(resource.Type)) return;
+                var answer = _rule.Meets(resource.Type, resource.Node);
+                // The export does not carry the property: the policy can neither meet nor miss the requirement.
+                if (answer == null) return;
+                var anchor = resource.AnchorLocation;
+                lock (_gate)
+                {
+                    if (!_platforms.TryGetValue(resource.Type, out var platform)) _platforms[resource.Type] = platform = new Platform();
+                    platform.Checked++;
+                    platform.Met |= answer.Value;
+                    // Files arrive in any order; the first policy by path and position keeps the report stable.
+                    if (platform.First == null || anchor.CompareTo(platform.First) < 0) platform.First = anchor;
+                }
+            }
+
+            public void Complete(IFindingSink sink)
+            {
+                foreach (var pair in _platforms.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (pair.Value.Met) continue;
+                    sink.Report(_rule.Rule, pair.Value.First, _rule.Platforms[pair.Key], pair.Value.Checked, pair.Key);
+                }
+            }
+        }
+    }
+}
