@@ -43,6 +43,9 @@ namespace ConfigLint.Core.Engine
     {
         DocumentRole ClassifyDocument(JsonDocument document);
 
+        /// <summary>True when an empty file at this path is a meaningful companion (e.g. "no assignments"), not an error.</summary>
+        bool AllowsEmpty(string path);
+
         /// <summary>Tells the type of an object with no <c>@odata.type</c> (from its context, shape, folder or file name).</summary>
         (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate);
     }
@@ -127,6 +130,41 @@ namespace ConfigLint.Core.Engine
 
         /// <summary>Fresh state for one run; its Observe is called concurrently from several files.</summary>
         public abstract ITenantRuleState CreateState();
+    }
+
+    /// <summary>What the engine saw of one parsed file, for tenant rules that need more than its resources.</summary>
+    public sealed class DocumentFacts
+    {
+        public DocumentFacts(JsonDocument document, DocumentRole role, string? entitySet, string? entitySetType, int resourceCount)
+        {
+            Document = document;
+            Role = role;
+            EntitySet = entitySet;
+            EntitySetType = entitySetType;
+            ResourceCount = resourceCount;
+        }
+
+        public JsonDocument Document { get; }
+        public DocumentRole Role { get; }
+
+        /// <summary>The entity set of a Graph page, e.g. <c>deviceManagement/operationApprovalPolicies</c>.</summary>
+        public string? EntitySet { get; }
+
+        /// <summary>The type the entity set holds, when the pack knows it; set even for an empty page.</summary>
+        public string? EntitySetType { get; }
+
+        public int ResourceCount { get; }
+        public string Path => Document.Path;
+    }
+
+    /// <summary>
+    /// Optional for a tenant rule's state: also sees every parsed file, companions and empty pages included
+    /// (an exported but empty list is evidence; IntuneBackupAndRestore keeps assignments in companion files).
+    /// </summary>
+    public interface IDocumentObserver
+    {
+        /// <summary>Called concurrently, once per parsed file, after its resources were observed.</summary>
+        void ObserveDocument(DocumentFacts facts);
     }
 
     public interface ITenantRuleState

@@ -51,6 +51,12 @@ namespace ConfigLint.Core.Engine
             var source = new SourceText(path, text);
             bool yaml = YamlTreeParser.IsYamlPath(path);
             var document = yaml ? YamlTreeParser.Parse(source, out var failure) : JsonParser.Parse(source, out failure);
+            if (document == null && failure!.IsEmpty && _engine.Pack.Typer.AllowsEmpty(path))
+            {
+                // An empty companion (a tool's "nothing to write") is read as an empty list.
+                NotifyDocument(new DocumentFacts(new JsonDocument(source, source, JsonArray.Empty), DocumentRole.Companion, null, null, 0), sink);
+                return new FileResult(path, sink.Sorted(), 0, parsed: true);
+            }
             if (document == null)
             {
                 var at = source.GetPosition(failure!.Offset);
@@ -94,7 +100,11 @@ namespace ConfigLint.Core.Engine
         private int LintDocument(JsonDocument document, Sink sink)
         {
             var typer = _engine.Pack.Typer;
-            if (typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
+            if (typer.ClassifyDocument(document) == DocumentRole.Companion)
+            {
+                NotifyDocument(new DocumentFacts(document, DocumentRole.Companion, null, null, 0), sink);
+                return 0;
+            }
 
             var candidates = ODataShapes.Split(document, out var shapeProblem);
             if (shapeProblem != null)
@@ -144,7 +154,34 @@ namespace ConfigLint.Core.Engine
                 sink.Report(EngineDiagnostics.UnknownResourceType, anchor,
                     $"could not tell which Intune resource {what} is (no @odata.type, and neither @odata.context, shape nor folder name identifies it); not checked");
             }
+
+            string? entitySet = document.Root is JsonObject root ? ODataShapes.EntitySetFromContext(root.GetString("@odata.context")) : null;
+            string? entitySetType = null;
+            if (entitySet != null && document.Root is JsonObject page)
+            {
+                // Ask the pack what the entity set holds, so an empty page still says "exported, and empty".
+                var typed = typer.InferType(new ResourceCandidate(document, page, entitySet, inCollection: true));
+                if (typed?.Evidence == TypeEvidence.ODataContext) entitySetType = typed.Value.Type;
+            }
+            NotifyDocument(new DocumentFacts(document, DocumentRole.Resources, entitySet, entitySetType, resources), sink);
             return resources;
+        }
+
+        private void NotifyDocument(DocumentFacts facts, Sink sink)
+        {
+            foreach (var (rule, state) in _tenant)
+            {
+                if (state is not IDocumentObserver observer) continue;
+                try
+                {
+                    observer.ObserveDocument(facts);
+                }
+                catch (Exception ex)
+                {
+                    sink.Report(EngineDiagnostics.InternalError, facts.Document.GetLocation(facts.Document.Root.Start, facts.Document.Root.Start + 1),
+                        $"tenant rule {rule.Descriptors[0].Id} failed on this file: {ex.GetType().Name}: {ex.Message}");
+                }
+            }
         }
 
         private void AnalyzeResource(Resource resource, Sink sink)

@@ -94,6 +94,9 @@ namespace ConfigLint.Core.Json
     {
         private static readonly JsonNode[] NoItems = new JsonNode[0];
 
+        /// <summary>An empty list at offset 0, standing for a file that holds nothing.</summary>
+        public static JsonArray Empty => new JsonArray(0, 0, null);
+
         internal JsonArray(int start, int end, JsonNode[]? items)
             : base(JsonKind.Array, start, end)
         {

@@ -6,6 +6,7 @@ using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
 using ConfigLint.Core.Text;
 using ConfigLint.Rules.Extractors;
+using ConfigLint.Rules.Typing;
 
 namespace ConfigLint.Rules.Hygiene
 {
@@ -34,61 +35,98 @@ namespace ConfigLint.Rules.Hygiene
 
         public override ITenantRuleState CreateState() => new State();
 
-        private sealed class Seen
+        /// <summary>The earliest place (in report order) a setting takes one value.</summary>
+        private sealed class Value
         {
-            public string Key = string.Empty;
+            public string Text = string.Empty;
             public string Describe = string.Empty;
-            public string Value = string.Empty;
             public string Policy = string.Empty;
             public SourceLocation Location = null!;
         }
 
-        private sealed class State : ITenantRuleState
+        private sealed class Occurrence
+        {
+            public string Key = string.Empty;
+            public Value Value = null!;
+        }
+
+        private sealed class State : ITenantRuleState, IDocumentObserver
         {
             private readonly object _gate = new object();
-            private readonly List<Seen> _seen = new List<Seen>();
+
+            // Memory grows with distinct (setting, value) pairs, not with policies: each keeps only its first place.
+            private readonly Dictionary<string, Dictionary<string, Value>> _byKey = new Dictionary<string, Dictionary<string, Value>>(StringComparer.Ordinal);
+
+            // Policies with no inline assignments wait for an assignment file (IntuneBackupAndRestore) until the end.
+            private readonly List<(IReadOnlyList<string> Keys, List<Occurrence> Settings)> _pending = new List<(IReadOnlyList<string>, List<Occurrence>)>();
+            private readonly AssignmentFiles.Index _files = new AssignmentFiles.Index();
 
             public void Observe(Resource resource)
             {
-                // Only policies exported with at least one assignment take part: unassigned ones cannot conflict.
-                if (resource.Node["assignments"] is not JsonArray assignments || assignments.Items.Count == 0) return;
-                var local = new List<Seen>();
+                var inline = resource.Node["assignments"] as JsonArray;
+                // An exported, empty assignment list: the policy cannot conflict with anything.
+                if (inline != null && inline.Items.Count == 0) return;
+                var settings = Read(resource);
+                if (settings.Count == 0) return;
+                lock (_gate)
+                {
+                    if (inline != null) Add(settings);
+                    else _pending.Add((AssignmentFiles.KeysOf(resource), settings));
+                }
+            }
+
+            public void ObserveDocument(DocumentFacts facts) => _files.Observe(facts);
+
+            public void Complete(IFindingSink sink)
+            {
+                foreach (var (keys, settings) in _pending)
+                {
+                    if (_files.CountFor(keys) > 0) Add(settings);
+                }
+                foreach (var values in _byKey.Values)
+                {
+                    if (values.Count < 2) continue;
+                    var ordered = values.Values.OrderBy(v => v.Location).ToList();
+                    var first = ordered[0];
+                    foreach (var other in ordered.Skip(1))
+                    {
+                        sink.Report(Rule, other.Location, other.Describe, other.Text, other.Policy, first.Text, first.Policy,
+                            $"{first.Location.Path}({first.Location.Start.Line},{first.Location.Start.Column})");
+                    }
+                }
+            }
+
+            private void Add(List<Occurrence> settings)
+            {
+                foreach (var o in settings)
+                {
+                    if (!_byKey.TryGetValue(o.Key, out var values)) _byKey[o.Key] = values = new Dictionary<string, Value>(StringComparer.OrdinalIgnoreCase);
+                    if (!values.TryGetValue(o.Value.Text, out var seen) || o.Value.Location.CompareTo(seen.Location) < 0) values[o.Value.Text] = o.Value;
+                }
+            }
+
+            private static List<Occurrence> Read(Resource resource)
+            {
+                var result = new List<Occurrence>();
                 foreach (var extractor in Extractors)
                 {
                     foreach (var o in extractor.Extract(resource))
                     {
                         // Collections and group settings have no single value to compare.
                         if (o.Raw == null) continue;
-                        local.Add(new Seen
+                        result.Add(new Occurrence
                         {
                             Key = extractor.Form + "|" + o.Key,
-                            Describe = extractor.Describe(o.KeyAsWritten),
-                            Value = o.Value ?? o.Raw,
-                            Policy = resource.Describe(),
-                            Location = o.Location,
+                            Value = new Value { Text = o.Value ?? o.Raw, Describe = extractor.Describe(o.KeyAsWritten), Policy = resource.Describe(), Location = o.Location },
                         });
                     }
                 }
-                if (local.Count == 0) return;
-                lock (_gate) _seen.AddRange(local);
-            }
-
-            public void Complete(IFindingSink sink)
-            {
-                List<Seen> all;
-                lock (_gate) all = _seen.ToList();
-                foreach (var group in all.GroupBy(s => s.Key))
-                {
-                    var ordered = group.OrderBy(s => s.Location).ToList();
-                    var first = ordered[0];
-                    foreach (var other in ordered.Skip(1))
-                    {
-                        if (string.Equals(other.Value, first.Value, StringComparison.OrdinalIgnoreCase)) continue;
-                        if (other.Location.Path == first.Location.Path && other.Policy == first.Policy) continue;
-                        sink.Report(Rule, other.Location, other.Describe, other.Value, other.Policy, first.Value, first.Policy,
-                            $"{first.Location.Path}({first.Location.Start.Line},{first.Location.Start.Column})");
-                    }
-                }
+                // A setting repeated inside one policy (group collections, payload lists) is several instances, not a
+                // conflict; only settings with one value per policy are compared across policies.
+                return result.GroupBy(o => o.Key)
+                    .Where(g => g.Select(o => o.Value.Text).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
+                    .Select(g => g.First())
+                    .ToList();
             }
         }
     }

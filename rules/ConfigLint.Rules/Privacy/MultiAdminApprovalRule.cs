@@ -53,8 +53,10 @@ namespace ConfigLint.Rules.Privacy
 
         public override ITenantRuleState CreateState() => new State();
 
-        private sealed class State : ITenantRuleState
+        private sealed class State : ITenantRuleState, IDocumentObserver
         {
+            private int _exportedLists;
+
             private readonly object _gate = new object();
             private readonly HashSet<string> _covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             private int _resources;
@@ -77,11 +79,17 @@ namespace ConfigLint.Rules.Privacy
                 }
             }
 
+            /// <summary>An exported but empty list of approval policies is evidence that none exists.</summary>
+            public void ObserveDocument(DocumentFacts facts)
+            {
+                if (string.Equals(facts.EntitySetType, "operationApprovalPolicy", StringComparison.Ordinal)) Interlocked.Increment(ref _exportedLists);
+            }
+
             public void Complete(IFindingSink sink)
             {
                 // A run with no Intune resource at all is not a tenant export; saying nothing is right there.
-                if (_resources == 0) return;
-                if (_policies == 0)
+                if (_resources == 0 && _exportedLists == 0) return;
+                if (_policies == 0 && _exportedLists == 0)
                 {
                     sink.Report(NotCheckable, null);
                     return;

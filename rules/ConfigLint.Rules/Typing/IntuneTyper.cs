@@ -99,6 +99,8 @@ namespace ConfigLint.Rules.Typing
             return DocumentRole.Resources;
         }
 
+        public bool AllowsEmpty(string path) => AssignmentFiles.IsAssignmentPath(path);
+
         public (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate)
         {
             var node = candidate.Node;

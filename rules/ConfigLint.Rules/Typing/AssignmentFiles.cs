@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Rules.Typing
+{
+    /// <summary>
+    /// Assignments kept outside the policy file. IntuneBackupAndRestore writes
+    /// <c>&lt;Folder&gt;\Assignments\&lt;name&gt;.json</c> (App Protection and Client Apps: <c>&lt;id&gt; - &lt;name&gt;.json</c>)
+    /// beside <c>&lt;Folder&gt;\&lt;name&gt;.json</c>, as <c>$assignments | ConvertTo-Json</c>: an array, a single object
+    /// when there is one assignment, and an empty file when there is none.
+    /// </summary>
+    public static class AssignmentFiles
+    {
+        private static readonly Regex IdPrefix = new Regex(@"^(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}) - (?<name>.+)$", RegexOptions.CultureInvariant);
+
+        public static bool IsAssignmentPath(string path) =>
+            string.Equals(Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty), "Assignments", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The policy keys an assignment file answers for, and how many assignments it holds.</summary>
+        public static bool TryRead(DocumentFacts facts, out IReadOnlyList<string> keys, out int count)
+        {
+            keys = Array.Empty<string>();
+            count = 0;
+            if (facts.Role != DocumentRole.Companion || !IsAssignmentPath(facts.Path)) return false;
+            var policyFolder = Path.GetDirectoryName(Path.GetDirectoryName(facts.Path)) ?? string.Empty;
+            var name = Path.GetFileNameWithoutExtension(facts.Path);
+            var list = new List<string> { Key(policyFolder, name) };
+            var m = IdPrefix.Match(name);
+            if (m.Success)
+            {
+                list.Add(Key(policyFolder, "#" + m.Groups["id"].Value));
+                list.Add(Key(policyFolder, m.Groups["name"].Value));
+            }
+            keys = list;
+            count = facts.Document.Root switch
+            {
+                JsonArray array => array.Items.Count,
+                JsonObject obj when obj["value"] is JsonArray page => page.Items.Count,
+                JsonObject => 1,
+                _ => 0,
+            };
+            return true;
+        }
+
+        /// <summary>The keys by which an assignment file could name this resource's policy.</summary>
+        public static IReadOnlyList<string> KeysOf(Resource resource)
+        {
+            var folder = Path.GetDirectoryName(resource.Path) ?? string.Empty;
+            var keys = new List<string> { Key(folder, Path.GetFileNameWithoutExtension(resource.Path)) };
+            if (resource.Id != null) keys.Add(Key(folder, "#" + resource.Id));
+            if (resource.DisplayName != null) keys.Add(Key(folder, resource.DisplayName));
+            return keys;
+        }
+
+        private static string Key(string folder, string name) => folder.Replace('\\', '/').ToLowerInvariant() + "|" + name.ToLowerInvariant();
+
+        /// <summary>A run's assignment files, keyed by policy; filled concurrently, read at completion.</summary>
+        public sealed class Index
+        {
+            private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+            public void Observe(DocumentFacts facts)
+            {
+                if (!TryRead(facts, out var keys, out var count)) return;
+                foreach (var key in keys) _counts[key] = count;
+            }
+
+            /// <summary>The number of assignments an assignment file gives the policy, or null when there is none.</summary>
+            public int? CountFor(IReadOnlyList<string> policyKeys)
+            {
+                foreach (var key in policyKeys)
+                {
+                    if (_counts.TryGetValue(key, out var count)) return count;
+                }
+                return null;
+            }
+        }
+    }
+}
