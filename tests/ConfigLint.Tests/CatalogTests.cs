@@ -94,6 +94,31 @@ namespace ConfigLint.Tests
             }
         }
 
+        /// <summary>Roslyn-style release tracking: every rule is listed once, with its category and severity.</summary>
+        [Test]
+        public void EveryRuleHasAReleaseEntry()
+        {
+            var rows = new Dictionary<string, string>();
+            foreach (var file in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
+            {
+                foreach (var line in File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "rules", file)))
+                {
+                    var m = Regex.Match(line, @"^(CL\d{4})\s*\|\s*(\w+)\s*\|\s*(\w+)\s*\|");
+                    if (!m.Success) continue;
+                    Assert.That(rows.ContainsKey(m.Groups[1].Value), Is.False, $"{m.Groups[1].Value} is listed twice in the release files");
+                    rows[m.Groups[1].Value] = m.Groups[2].Value + "|" + m.Groups[3].Value;
+                }
+            }
+            foreach (var rule in Rules())
+            {
+                string roslynSeverity = rule.DefaultSeverity switch { Severity.Error => "Error", Severity.Warning => "Warning", _ => "Info" };
+                Assert.That(rows.TryGetValue(rule.Id, out var row), Is.True,
+                    $"{rule.Id} has no release entry; add to rules/AnalyzerReleases.Unshipped.md: {rule.Id} | {rule.Category} | {roslynSeverity} | {rule.Name} ({rule.DefaultSeverity.ToName()})");
+                Assert.That(row, Is.EqualTo(rule.Category + "|" + roslynSeverity), $"{rule.Id} release entry differs from the catalog");
+            }
+            Assert.That(rows.Keys.Except(Rules().Select(r => r.Id)), Is.Empty, "release files list rules that do not exist");
+        }
+
         [Test]
         public void ReadmeRuleTableIsGenerated()
         {
