@@ -38,7 +38,7 @@ namespace ConfigLint.Rules
 
         private static RulePack Build() => new RulePack(
             new IntuneTyper(),
-            new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor() },
+            new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
             RulePackLoader.Load(YamlPacks()),
             Discover<ResourceRule>(),
             Discover<TenantRule>());
