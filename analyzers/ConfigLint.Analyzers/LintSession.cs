@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Collections.Immutable;
+using System.Text;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using CoreLocation = ConfigLint.Core.Text.SourceLocation;
+
+namespace ConfigLint.Analyzers
+{
+    /// <summary>
+    /// One compilation's lint run. Roslyn may call <see cref="AnalyzeFile"/> from several threads; the engine's run is
+    /// thread-safe and everything kept here is concurrent. Nothing escapes as an exception: a failure becomes CL9001.
+    /// </summary>
+    internal sealed class LintSession
+    {
+        private static readonly Dictionary<Severity, ImmutableDictionary<string, string?>> SeverityProperties = ((Severity[])Enum.GetValues(typeof(Severity)))
+            .ToDictionary(s => s, s => ImmutableDictionary<string, string?>.Empty.Add(ConfigLintAnalyzer.SeverityProperty, s.ToName()));
+
+        private readonly RuleCatalog _catalog;
+        private readonly AnalyzerConfigOptionsProvider _options;
+        private readonly LintRun? _run;
+        private readonly string? _projectDirectory;
+
+        /// <summary>Files linted in this run, by the path the engine saw.</summary>
+        private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
+
+        public LintSession(RuleCatalog catalog, AnalyzerConfigOptionsProvider options)
+        {
+            _catalog = catalog;
+            _options = options;
+            _run = catalog.Engine?.StartRun();
+            if (options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
+            {
+                _projectDirectory = directory.TrimEnd('/', '\\');
+            }
+        }
+
+        /// <summary>Made visible by the package props (CompilerVisibleProperty), so paths can be relative to the repo.</summary>
+        public const string ProjectDirectoryKey = "build_property.MSBuildProjectDirectory";
+
+        public void AnalyzeFile(AdditionalFileAnalysisContext context)
+        {
+            var file = context.AdditionalFile;
+            // Other tools' additional files (stylecop.json, release notes, the settings file) are not exports.
+            if (!ExportFiles.IsExport(file.Path)) return;
+            try
+            {
+                var options = _options.GetOptions(file);
+                if (_run == null)
+                {
+                    context.ReportDiagnostic(InternalError(StartOf(file.Path), $"ConfigLint could not load its rules, so this file was not checked: {_catalog.LoadFailure}"));
+                    return;
+                }
+
+                var text = file.GetText(context.CancellationToken);
+                int length = text?.Length ?? 0;
+                var path = EnginePath(file.Path);
+                // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
+                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _catalog.Engine!.StartRun();
+                var result = text == null
+                    ? run.ReportUnreadable(path, "the compiler could not read it")
+                    : Lint(run, path, text);
+                foreach (var finding in result.Findings)
+                {
+                    var diagnostic = ToDiagnostic(finding, options, file.Path, length);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                }
+            }
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                context.ReportDiagnostic(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        public void Complete(CompilationAnalysisContext context)
+        {
+            if (_run == null) return;
+            try
+            {
+                foreach (var finding in _run.Complete())
+                {
+                    // A tenant finding placed in a file takes that file's severity keys; one in no file, the global ones.
+                    LintedFile? file = null;
+                    if (finding.Location != null) _files.TryGetValue(finding.Location.Path, out file);
+                    var options = file != null ? _options.GetOptions(file.Text) : _options.GlobalOptions;
+                    var diagnostic = ToDiagnostic(finding, options, file?.Text.Path ?? finding.Location?.Path, file?.Length ?? int.MaxValue);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                }
+            }
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                context.ReportDiagnostic(InternalError(Location.None, $"the ConfigLint analyzer failed in its tenant-level rules: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        /// <summary>
+        /// Lints the text Roslyn decoded. Roslyn and the CLI decode alike for UTF-8 and BOM-marked files. Where Roslyn
+        /// guesses differently, the file's bytes are rebuilt so the engine's own decoder decides, as in the CLI:
+        /// UTF-16 without a BOM (read by Roslyn as 8-bit text with NULs), invalid UTF-8 (Roslyn falls back to the ANSI
+        /// code page on Windows, or to UTF-8 with U+FFFD replacements elsewhere).
+        /// </summary>
+        private static FileResult Lint(LintRun run, string path, SourceText text)
+        {
+            var encoding = text.Encoding;
+            var content = text.ToString();
+            bool singleByte = encoding != null && !(encoding is UTF8Encoding || encoding is UnicodeEncoding || encoding is UTF32Encoding);
+            if (content.Length >= 2 && (content[0] == '\0' || content[1] == '\0'))
+            {
+                return run.LintBytes(path, singleByte ? encoding!.GetBytes(content) : Utf16ReadAsUtf8(content));
+            }
+            if (encoding is UTF8Encoding)
+            {
+                // A strict decoder succeeded, so every U+FFFD was in the file; otherwise one marks an invalid byte.
+                int invalid = encoding.DecoderFallback is DecoderExceptionFallback ? -1 : content.IndexOf('\uFFFD');
+                return invalid < 0 ? run.LintText(path, content) : run.LintBytes(path, WithInvalidByte(encoding, content, invalid));
+            }
+            if (singleByte)
+            {
+                // A single-byte code page maps back to the file's bytes exactly.
+                return run.LintBytes(path, encoding!.GetBytes(content));
+            }
+            return run.LintText(path, content);
+        }
+
+        /// <summary>The bytes of a UTF-16 file that Roslyn read as UTF-8: ASCII and NUL survive, anything else becomes '?'.</summary>
+        private static byte[] Utf16ReadAsUtf8(string content)
+        {
+            var bytes = new byte[content.Length];
+            for (int i = 0; i < content.Length; i++) bytes[i] = content[i] < 0x80 ? (byte)content[i] : (byte)'?';
+            return bytes;
+        }
+
+        /// <summary>The file's bytes up to its first invalid sequence, an invalid byte there, then the rest.</summary>
+        private static byte[] WithInvalidByte(Encoding encoding, string content, int invalid)
+        {
+            var preamble = encoding.GetPreamble();
+            var before = Encoding.UTF8.GetBytes(content.Substring(0, invalid));
+            var after = Encoding.UTF8.GetBytes(content.Substring(invalid + 1));
+            var bytes = new byte[preamble.Length + before.Length + 1 + after.Length];
+            Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
+            Buffer.BlockCopy(before, 0, bytes, preamble.Length, before.Length);
+            bytes[preamble.Length + before.Length] = 0xFF;
+            Buffer.BlockCopy(after, 0, bytes, preamble.Length + before.Length + 1, after.Length);
+            return bytes;
+        }
+
+        /// <summary>
+        /// The path given to the engine: relative to the project folder when the file is inside it, as the CLI shows
+        /// paths relative to the folder it runs in, so that typing by folder name and messages come out the same.
+        /// </summary>
+        private string EnginePath(string path)
+        {
+            var root = _projectDirectory;
+            if (root == null || path.Length <= root.Length + 1 || !path.StartsWith(root, StringComparison.OrdinalIgnoreCase)) return path;
+            char separator = path[root.Length];
+            return separator == '/' || separator == '\\' ? path.Substring(root.Length + 1) : path;
+        }
+
+        private Diagnostic? ToDiagnostic(Finding finding, AnalyzerConfigOptions options, string? filePath, int textLength)
+        {
+            var severity = finding.Severity;
+            if (options.TryGetValue(ConfigLintAnalyzer.SeverityKeyPrefix + finding.RuleId, out var configured)
+                && SeverityNames.TryParse(configured, out var parsed))
+            {
+                severity = parsed;
+            }
+            if (severity == Severity.None) return null;
+
+            var location = ToLocation(finding.Location, filePath, textLength);
+            var descriptor = _catalog.Find(finding.RuleId);
+            if (descriptor == null)
+            {
+                // Cannot happen while the engine reports only catalog rules; never drop a finding if it does.
+                return InternalError(location, $"ConfigLint reported {finding.RuleId}, which is not in the catalog: {finding.Message}");
+            }
+            return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
+                properties: SeverityProperties[severity], messageArgs: finding.Message);
+        }
+
+        private Diagnostic InternalError(Location location, string message) =>
+            Diagnostic.Create(_catalog.InternalError, location, message);
+
+        /// <summary>Engine positions are 1-based with an exclusive end; Roslyn's are 0-based. Offsets are kept inside the text.</summary>
+        internal static Location ToLocation(CoreLocation? location, string? filePath, int textLength)
+        {
+            if (location == null) return Location.None;
+            filePath ??= location.Path;
+            int start = Clamp(location.StartOffset, 0, textLength);
+            int end = Clamp(location.EndOffset, start, textLength);
+            var startPosition = new LinePosition(Math.Max(0, location.Start.Line - 1), Math.Max(0, location.Start.Column - 1));
+            var endPosition = new LinePosition(Math.Max(0, location.End.Line - 1), Math.Max(0, location.End.Column - 1));
+            if (endPosition < startPosition) endPosition = startPosition;
+            return Location.Create(filePath, TextSpan.FromBounds(start, end), new LinePositionSpan(startPosition, endPosition));
+        }
+
+        private static Location StartOf(string path) =>
+            Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+
+        private static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+
+        private sealed class LintedFile
+        {
+            public LintedFile(AdditionalText text, int length)
+            {
+                Text = text;
+                Length = length;
+            }
+
+            public AdditionalText Text { get; }
+            public int Length { get; }
+        }
+    }
+}

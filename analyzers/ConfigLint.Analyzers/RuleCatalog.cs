@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Model;
+using ConfigLint.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace ConfigLint.Analyzers
+{
+    /// <summary>
+    /// The Intune pack as Roslyn sees it: one <see cref="DiagnosticDescriptor"/> per ConfigLint rule, built from the
+    /// same <see cref="RuleDescriptor"/>s the CLI prints, and one engine shared by every compilation of the process
+    /// (the compiler server keeps it warm between builds).
+    /// </summary>
+    internal sealed class RuleCatalog
+    {
+        /// <summary>Custom tag on every ConfigLint descriptor, so hosts can group them.</summary>
+        public const string ConfigLintTag = "ConfigLint";
+
+        private static readonly Lazy<RuleCatalog> Shared = new Lazy<RuleCatalog>(Load, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly Dictionary<string, DiagnosticDescriptor> _byId;
+
+        private RuleCatalog(LintEngine? engine, ImmutableArray<DiagnosticDescriptor> descriptors, string? loadFailure)
+        {
+            Engine = engine;
+            Descriptors = descriptors;
+            LoadFailure = loadFailure;
+            _byId = descriptors.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        }
+
+        public static RuleCatalog Instance => Shared.Value;
+
+        /// <summary>Null when the pack failed to load; <see cref="LoadFailure"/> then says why.</summary>
+        public LintEngine? Engine { get; }
+
+        public ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
+
+        public string? LoadFailure { get; }
+
+        public DiagnosticDescriptor InternalError => _byId[RuleIdentifiers.InternalError];
+
+        public DiagnosticDescriptor? Find(string id) => _byId.TryGetValue(id, out var d) ? d : null;
+
+        public static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
+        {
+            Severity.Error => DiagnosticSeverity.Error,
+            Severity.Warning => DiagnosticSeverity.Warning,
+            // Roslyn has no "suggestion" level: the IDE's suggestion is Info.
+            _ => DiagnosticSeverity.Info,
+        };
+
+        public static DiagnosticDescriptor ToRoslyn(RuleDescriptor rule, bool compilationEnd)
+        {
+            var tags = new List<string> { ConfigLintTag };
+            // RS1037: diagnostics reported from the compilation-end action must say so (the IDE runs them only in full analysis).
+            if (compilationEnd) tags.Add(WellKnownDiagnosticTags.CompilationEnd);
+            return new DiagnosticDescriptor(
+                id: rule.Id,
+                title: rule.Title,
+                messageFormat: "{0}",
+                category: rule.Category,
+                defaultSeverity: ToRoslyn(rule.DefaultSeverity),
+                isEnabledByDefault: rule.DefaultSeverity != Severity.None,
+                description: rule.Description,
+                helpLinkUri: rule.HelpUri,
+                customTags: tags.ToArray());
+        }
+
+        private static RuleCatalog Load()
+        {
+            try
+            {
+                var pack = IntunePack.Create();
+                var tenantIds = new HashSet<string>(pack.TenantRules.SelectMany(r => r.Descriptors).Select(d => d.Id), StringComparer.Ordinal);
+                var descriptors = pack.Descriptors.Select(d => ToRoslyn(d, tenantIds.Contains(d.Id))).ToImmutableArray();
+                return new RuleCatalog(new LintEngine(pack), descriptors, loadFailure: null);
+            }
+            catch (Exception ex)
+            {
+                // A broken pack must still surface as a diagnostic, never as AD0001 from SupportedDiagnostics.
+                var fallback = ImmutableArray.Create(ToRoslyn(EngineDiagnostics.InternalError, compilationEnd: false));
+                return new RuleCatalog(null, fallback, $"{ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+}

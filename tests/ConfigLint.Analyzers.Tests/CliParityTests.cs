@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ConfigLint.Analyzers.Tests.Support;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace ConfigLint.Analyzers.Tests
+{
+    /// <summary>
+    /// The analyzer and the CLI give the same findings (rule, file, span, severity, message) on the same folders,
+    /// tenant rules included. The CLI runs as a process, exactly as a user runs it.
+    /// </summary>
+    public sealed class CliParityTests
+    {
+        private static readonly string[] Folders =
+        {
+            "tests/ConfigLint.Analyzers.Tests/Inputs", // encodings, broken files, tenant finding in a file
+            "tests/samples/config-repo",
+            "tests/samples/tenant",
+            "tests/ConfigLint.Tests/Fixtures",
+        };
+
+        [TestCaseSource(nameof(Folders))]
+        public async Task AnalyzerAndCliAgreeOn(string folder)
+        {
+            var root = Path.Combine(Tools.RepoRoot, folder);
+            if (!Directory.Exists(root)) Assert.Ignore($"{folder} is not in this checkout");
+
+            var cli = Tools.CliFindings(root);
+            var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+
+            Assert.That(result.Exceptions, Is.Empty);
+            FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");
+        }
+    }
+}

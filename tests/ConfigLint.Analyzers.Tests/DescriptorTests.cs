@@ -1,0 +1,53 @@
+using System.Linq;
+using ConfigLint.Core.Model;
+using ConfigLint.Rules;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace ConfigLint.Analyzers.Tests
+{
+    /// <summary>The Roslyn descriptors are the catalog's rules, one for one, so the build and the CLI describe rules alike.</summary>
+    public sealed class DescriptorTests
+    {
+        [Test]
+        public void EveryCatalogRuleHasOneDescriptorWithItsMetadataAndHelpLink()
+        {
+            var pack = IntunePack.Create();
+            var descriptors = new ConfigLintAnalyzer().SupportedDiagnostics;
+            Assert.That(descriptors.Select(d => d.Id), Is.EqualTo(pack.Descriptors.Select(r => r.Id)));
+            foreach (var rule in pack.Descriptors)
+            {
+                var d = descriptors.Single(x => x.Id == rule.Id);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(d.Title.ToString(), Is.EqualTo(rule.Title), rule.Id);
+                    Assert.That(d.Category, Is.EqualTo(rule.Category), rule.Id);
+                    Assert.That(d.Description.ToString(), Is.EqualTo(rule.Description), rule.Id);
+                    Assert.That(d.HelpLinkUri, Is.EqualTo(RuleIdentifiers.GetHelpUri(rule.Id)), rule.Id);
+                    Assert.That(d.MessageFormat.ToString(), Is.EqualTo("{0}"), rule.Id);
+                    Assert.That(d.DefaultSeverity, Is.EqualTo(Expected(rule.DefaultSeverity)), rule.Id);
+                    Assert.That(d.IsEnabledByDefault, Is.True, rule.Id);
+                    Assert.That(d.CustomTags, Does.Contain("ConfigLint"), rule.Id);
+                });
+            }
+        }
+
+        [Test]
+        public void TenantRulesAreTaggedCompilationEndAndNoOtherRuleIs()
+        {
+            // RS1037: the IDE computes compilation-end diagnostics only in full analysis and must know which they are.
+            var pack = IntunePack.Create();
+            var tenant = pack.TenantRules.SelectMany(r => r.Descriptors).Select(r => r.Id).ToList();
+            Assert.That(tenant, Is.Not.Empty);
+            var tagged = new ConfigLintAnalyzer().SupportedDiagnostics.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id);
+            Assert.That(tagged, Is.EquivalentTo(tenant));
+        }
+
+        private static DiagnosticSeverity Expected(Severity severity) => severity switch
+        {
+            Severity.Error => DiagnosticSeverity.Error,
+            Severity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        };
+    }
+}
