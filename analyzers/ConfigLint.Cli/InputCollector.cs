@@ -2,33 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ConfigLint.Core.Inputs;
 
 namespace ConfigLint.Cli
 {
     /// <summary>Expands the PATH arguments into the files to lint, in a stable order.</summary>
     public static class InputCollector
     {
-        /// <summary>Folders that never hold exports (tool output, VCS, dependencies).</summary>
-        private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ".git", ".vs", ".vscode", ".idea", "node_modules", "bin", "obj", "TestResults",
-        };
-
-        /// <summary>
-        /// Tooling files that are JSON but never Intune configuration. They are skipped when a folder is walked
-        /// (a file named explicitly is always linted).
-        /// </summary>
-        private static readonly HashSet<string> SkippedFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "global.json", "nuget.json",
-            "appsettings.json", "launchSettings.json", "composer.json", ".eslintrc.json", ".prettierrc.json",
-            "renovate.json", "cspell.json", "omnisharp.json", "configlint.json",
-            "configlint.yml", "configlint.yaml", "azure-pipelines.yml", "azure-pipelines.yaml", "docker-compose.yml",
-            "docker-compose.yaml", "mkdocs.yml", "codecov.yml", "dependabot.yml",
-        };
-
-        public static readonly string[] Extensions = { ".json", ".yaml", ".yml" };
-
         public sealed class Result
         {
             public List<string> Files { get; } = new List<string>();
@@ -76,9 +56,9 @@ namespace ConfigLint.Cli
                 // An unreadable folder is reported as an unreadable "file" so it is never silently skipped.
                 return new[] { directory };
             }
-            var own = files.Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !SkippedFiles.Contains(Path.GetFileName(f)) && !Path.GetFileName(f).EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(f).EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase));
-            // Dot-folders (.git, .github, .vscode, ...) hold tooling, never exports.
-            var nested = dirs.Where(d => !SkippedFolders.Contains(Path.GetFileName(d)) && !Path.GetFileName(d).StartsWith(".", StringComparison.Ordinal)).SelectMany(Walk);
+            // A file named on the command line is always linted; a walk keeps to export files and folders.
+            var own = files.Where(ExportFilter.IsExportFile);
+            var nested = dirs.Where(d => ExportFilter.IsSearchedFolder(Path.GetFileName(d))).SelectMany(Walk);
             return own.Concat(nested);
         }
 

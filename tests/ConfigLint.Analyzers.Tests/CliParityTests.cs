@@ -30,7 +30,10 @@ namespace ConfigLint.Analyzers.Tests
 
             var cli = Tools.CliFindings(root);
             var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+            // The repo's .editorconfig/.globalconfig apply in both channels (the CLI finds them above the files).
+            var configs = Directory.EnumerateFiles(root, ".*config", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) == ".editorconfig" || Path.GetFileName(f) == ".globalconfig").ToList();
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs);
 
             Assert.That(result.Exceptions, Is.Empty);
             FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");

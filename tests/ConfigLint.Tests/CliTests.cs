@@ -215,5 +215,26 @@ namespace ConfigLint.Tests
             Assert.That(rules.Select(r => (string?)r["id"]), Does.Contain("CL1001").And.Contain("CL0001"));
             Assert.That(rules.Count, Is.EqualTo(ConfigLint.Rules.IntunePack.Create().Descriptors.Count));
         }
+    
+        [Test]
+        public void SeveritiesFromGlobalConfigAndEditorConfigMatchTheRoslynChannel()
+        {
+            Write("risky.json", Risky);
+            Write(Path.Combine("lab", "risky.json"), Risky);
+            Write(Path.Combine("lab", "deep", "risky.json"), Risky);
+            Write(".editorconfig", "root = true\n[lab/**.json]\nconfiglint.severity.CL1001 = suggestion\n");
+            var (exit, output, _) = Run("lint", ".", "--fail-level", "warning");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            Assert.That(output, Does.Contain($"{Path.Combine("lab", "risky.json")}(4,36): info CL1001:"));
+            Assert.That(output, Does.Contain($"{Path.Combine("lab", "deep", "risky.json")}(4,36): info CL1001:"));
+            Assert.That(output, Does.Contain("risky.json(4,36): warning CL1001:"));
+
+            // A global config beats the per-folder key, and "none" removes the finding everywhere.
+            Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CL1001.severity = none\ndotnet_diagnostic.CL1011.severity = error\n");
+            var (exit2, output2, _) = Run("lint", ".", "--fail-level", "error");
+            Assert.That(output2, Does.Not.Contain("CL1001"));
+            Assert.That(output2, Does.Contain("configlint : error CL1011:"), "tenant-level findings take global severities");
+            Assert.That(exit2, Is.EqualTo(ExitCodes.Findings));
+        }
     }
 }

@@ -40,7 +40,7 @@ namespace ConfigLint.Cli.Commands
             }
 
             var engine = new LintEngine(IntunePack.Create());
-            var report = Lint(engine, inputs.Files, baseDirectory);
+            var report = SeverityConfigFiles.Apply(Lint(engine, inputs.Files, baseDirectory), _err);
 
             foreach (var output in outputs)
             {

@@ -30,20 +30,83 @@ namespace ConfigLint.Analyzers.Tests.Support
         }
 
         /// <param name="projectDirectory">As the package props pass it (build_property.MSBuildProjectDirectory).</param>
-        public static async Task<Result> RunAsync(IEnumerable<AdditionalText> files, bool concurrent = true, string? projectDirectory = null)
+        /// <param name="configFiles">.editorconfig/.globalconfig files, applied as csc applies them (per-file keys and global severities).</param>
+        public static async Task<Result> RunAsync(IEnumerable<AdditionalText> files, bool concurrent = true, string? projectDirectory = null, IEnumerable<string>? configFiles = null)
         {
             var compilation = CSharpCompilation.Create("ConfigRepo", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var exceptions = new ConcurrentQueue<Exception>();
             var global = new Dictionary<string, string>();
             if (projectDirectory != null) global["build_property.MSBuildProjectDirectory"] = projectDirectory;
+            AnalyzerConfigOptionsProvider provider = new GlobalOnlyOptionsProvider(global);
+            var configs = configFiles?.ToList();
+            if (configs != null && configs.Count > 0)
+            {
+                var set = AnalyzerConfigSet.Create(configs.Select(c => AnalyzerConfig.Parse(File.ReadAllText(c), c)).ToImmutableArray(), out _);
+                provider = new ConfigSetOptionsProvider(set, global);
+                // Global dotnet_diagnostic severities are compilation options in csc.
+                compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions));
+            }
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(files.ToImmutableArray(), new GlobalOnlyOptionsProvider(global)),
+                new AnalyzerOptions(files.ToImmutableArray(), provider),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Enqueue(ex),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false);
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigLintAnalyzer()), options);
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var raw = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            // csc maps and suppresses by the compilation options (where global config severities land); do the same.
+            var specific = compilation.Options.SpecificDiagnosticOptions;
+            var diagnostics = raw.Select(d => !specific.TryGetValue(d.Id, out var report) ? d : report switch
+                {
+                    ReportDiagnostic.Suppress => null,
+                    ReportDiagnostic.Error => Remap(d, DiagnosticSeverity.Error),
+                    ReportDiagnostic.Warn => Remap(d, DiagnosticSeverity.Warning),
+                    ReportDiagnostic.Info => Remap(d, DiagnosticSeverity.Info),
+                    ReportDiagnostic.Hidden => null,
+                    _ => d,
+                })
+                .Where(d => d != null).Select(d => d!).ToImmutableArray();
             return new Result(diagnostics, exceptions.ToList());
+        }
+
+        // ConfigLint descriptors format "{0}" with the final message, so the message can be passed through.
+        // ConfigLint's own severity property follows the remap (Info keeps suggestion/info apart as the CLI does).
+        private static Diagnostic Remap(Diagnostic d, DiagnosticSeverity severity)
+        {
+            d.Properties.TryGetValue(ConfigLintAnalyzer.SeverityProperty, out var own);
+            string name = severity switch
+            {
+                DiagnosticSeverity.Error => "error",
+                DiagnosticSeverity.Warning => "warning",
+                _ => own == "info" || own == "suggestion" ? own! : "suggestion",
+            };
+            return Diagnostic.Create(d.Descriptor, d.Location, severity, d.AdditionalLocations, d.Properties.SetItem(ConfigLintAnalyzer.SeverityProperty, name),
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Per-file options from real .editorconfig/.globalconfig files, as csc computes them.</summary>
+    internal sealed class ConfigSetOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly AnalyzerConfigSet _set;
+        private readonly IReadOnlyDictionary<string, string> _extra;
+
+        public ConfigSetOptionsProvider(AnalyzerConfigSet set, IReadOnlyDictionary<string, string> extra)
+        {
+            _set = set;
+            _extra = extra;
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => Options(_set.GlobalConfigOptions.AnalyzerOptions);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options(_set.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options(_set.GetOptionsForSourcePath(textFile.Path).AnalyzerOptions);
+
+        private AnalyzerConfigOptions Options(ImmutableDictionary<string, string> values)
+        {
+            var merged = new Dictionary<string, string>(values, StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in _extra) merged[kv.Key] = kv.Value;
+            return new GlobalOnlyOptionsProvider(merged).GlobalOptions;
         }
     }
 
