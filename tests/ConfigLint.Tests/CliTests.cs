@@ -236,5 +236,29 @@ namespace ConfigLint.Tests
             Assert.That(output2, Does.Contain("configlint : error CL1011:"), "tenant-level findings take global severities");
             Assert.That(exit2, Is.EqualTo(ExitCodes.Findings));
         }
+    
+        [Test]
+        public void GitHubAnnotationsCarryFileLineAndColumn()
+        {
+            Write(Path.Combine("policies", "risky, 50%.json"), Risky);
+            var (exit, output, _) = Run("lint", ".", "--format", "github");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            var line = output.Split('\n').Single(l => l.Contains("CL1001"));
+            Assert.That(line, Is.EqualTo("::warning file=policies/risky%2C 50%25.json,line=4,col=36,endLine=4,endColumn=42,title=CL1001 Privacy.Windows.DiagnosticDataAboveBasic::" +
+                "Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0) (https://github.com/configlint/configlint/blob/main/rules/docs/CL1001.md)"));
+            Assert.That(output, Does.Contain("::notice title=CL1009 Privacy.Tenant.NoBrandingProfileExported::not checkable offline"));
+        }
+
+        [Test]
+        public void AzurePipelinesIssuesForErrorsAndWarnings()
+        {
+            Write("risky.json", Risky);
+            Write("broken.json", "{");
+            var (_, output, _) = Run("lint", ".", "--format", "azure");
+            var lines = output.Split('\n');
+            Assert.That(lines, Does.Contain("##vso[task.logissue type=error;sourcepath=broken.json;linenumber=1;columnnumber=2;code=CL0001;]invalid JSON at line 1, column 2: unexpected end of file: expected '}' to close the object opened at line 1, column 1 (the file looks truncated)"));
+            Assert.That(lines.Any(l => l.StartsWith("##vso[task.logissue type=warning;sourcepath=risky.json;linenumber=4;columnnumber=36;code=CL1001;]Windows diagnostic data is above Basic/Required", StringComparison.Ordinal)), Is.True, output);
+            Assert.That(lines, Does.Contain("configlint : info CL1009: " + ConfigLint.Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat));
+        }
     }
 }

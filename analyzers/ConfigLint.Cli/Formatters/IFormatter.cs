@@ -21,6 +21,8 @@ namespace ConfigLint.Cli.Formatters
             new ConsoleFormatter(),
             new SarifFormatter(),
             new JsonFormatter(),
+            new GitHubFormatter(),
+            new AzurePipelinesFormatter(),
         };
 
         public static IEnumerable<string> Names => All.Select(f => f.Name);

@@ -1,0 +1,37 @@
+using System.IO;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Cli.Formatters
+{
+    /// <summary>
+    /// Azure Pipelines logging commands, shown as build issues
+    /// (https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands#logissue-log-an-error-or-warning):
+    /// <c>##vso[task.logissue type=warning;sourcepath=F;linenumber=L;columnnumber=C;code=CL1001;]message</c>.
+    /// Azure Pipelines has only errors and warnings, so suggestions and notes are written as plain lines.
+    /// </summary>
+    public sealed class AzurePipelinesFormatter : IFormatter
+    {
+        public string Name => "azure";
+
+        public void Write(LintReport report, TextWriter writer)
+        {
+            foreach (var f in report.Findings)
+            {
+                if (f.Severity < Severity.Warning)
+                {
+                    writer.WriteLine(ConsoleFormatter.FormatLine(f));
+                    continue;
+                }
+                string type = f.Severity == Severity.Error ? "error" : "warning";
+                string location = f.Location == null
+                    ? string.Empty
+                    : $"sourcepath={Escape(f.Location.Path.Replace('\\', '/'))};linenumber={f.Location.Start.Line};columnnumber={f.Location.Start.Column};";
+                writer.WriteLine($"##vso[task.logissue type={type};{location}code={f.RuleId};]{Escape(f.Message)}");
+            }
+        }
+
+        // Logging-command escaping: %, CR, LF, and ';' and ']' inside properties.
+        private static string Escape(string text) =>
+            text.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A").Replace(";", "%3B").Replace("]", "%5D");
+    }
+}

@@ -1,0 +1,37 @@
+using System.IO;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Cli.Formatters
+{
+    /// <summary>
+    /// GitHub Actions workflow commands, which become annotations on the pull request
+    /// (https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-a-warning-message):
+    /// <c>::warning file=F,line=L,col=C,endLine=EL,endColumn=EC,title=CL1001::message</c>.
+    /// </summary>
+    public sealed class GitHubFormatter : IFormatter
+    {
+        public string Name => "github";
+
+        public void Write(LintReport report, TextWriter writer)
+        {
+            foreach (var f in report.Findings)
+            {
+                string command = f.Severity switch
+                {
+                    Severity.Error => "error",
+                    Severity.Warning => "warning",
+                    _ => "notice",
+                };
+                string properties = f.Location == null
+                    ? $"title={Property(f.RuleId + " " + f.Rule.Name)}"
+                    : $"file={Property(f.Location.Path.Replace('\\', '/'))},line={f.Location.Start.Line},col={f.Location.Start.Column},endLine={f.Location.End.Line},endColumn={f.Location.End.Column},title={Property(f.RuleId + " " + f.Rule.Name)}";
+                writer.WriteLine($"::{command} {properties}::{Data(f.Message + " (" + f.Rule.HelpUri + ")")}");
+            }
+        }
+
+        // Escaping as the runner's command parser expects: data escapes %, CR, LF; properties also ':' and ','.
+        private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+        private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
+    }
+}
