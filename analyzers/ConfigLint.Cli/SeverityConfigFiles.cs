@@ -77,6 +77,7 @@ namespace ConfigLint.Cli
                 try
                 {
                     config = EditorConfigFile.Parse(path, File.ReadAllText(path));
+                    foreach (var (line, message) in config.Problems) _error.WriteLine($"{path}({line},1): warning: {message}");
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {

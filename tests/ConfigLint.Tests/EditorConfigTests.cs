@@ -40,5 +40,14 @@ namespace ConfigLint.Tests
             Assert.That(EditorConfigFile.Parse("/r/.editorconfig", "is_global = true\ndotnet_diagnostic.CL1001.severity = error\n").IsGlobal, Is.True);
             Assert.That(EditorConfigFile.Parse("/r/.globalconfig", "dotnet_diagnostic.CL1001.severity = error\n").IsGlobal, Is.True);
         }
+    
+        [Test]
+        public void UnknownSeverityValuesAreProblemsWithTheirLine()
+        {
+            var config = EditorConfigFile.Parse("/r/.editorconfig", "root = true\n\n[*.json]\nconfiglint.severity.CL1001 = loud\ndotnet_diagnostic.CL1002.severity = default\nindent_size = 2\n");
+            Assert.That(config.Problems, Has.Count.EqualTo(1));
+            Assert.That(config.Problems[0].Line, Is.EqualTo(4));
+            Assert.That(config.Problems[0].Message, Does.StartWith("'loud' is not a severity for configlint.severity.cl1001"));
+        }
     }
 }

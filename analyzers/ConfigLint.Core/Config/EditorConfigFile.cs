@@ -30,13 +30,18 @@ namespace ConfigLint.Core.Config
 
         public List<(string Glob, Regex Matcher, Dictionary<string, string> Properties)> Sections { get; } = new List<(string, Regex, Dictionary<string, string>)>();
 
+        /// <summary>Severity keys with a value no channel understands, with their 1-based line.</summary>
+        public List<(int Line, string Message)> Problems { get; } = new List<(int, string)>();
+
         public static EditorConfigFile Parse(string path, string text)
         {
             var file = new EditorConfigFile(Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty);
             file.IsGlobal = Path.GetFileName(path).Equals(".globalconfig", StringComparison.OrdinalIgnoreCase);
             Dictionary<string, string> current = file.Preamble;
+            int number = 0;
             foreach (var raw in text.Split('\n'))
             {
+                number++;
                 var line = raw.Trim();
                 if (line.Length == 0 || line[0] == '#' || line[0] == ';') continue;
                 if (line[0] == '[' && line[line.Length - 1] == ']')
@@ -51,6 +56,10 @@ namespace ConfigLint.Core.Config
                 var key = line.Substring(0, eq).Trim().ToLowerInvariant();
                 var value = line.Substring(eq + 1).Trim();
                 current[key] = value;
+                if (IsSeverityKey(key) && !SeverityConfiguration.TryParse(value, out _) && !value.Equals("default", StringComparison.OrdinalIgnoreCase))
+                {
+                    file.Problems.Add((number, $"'{value}' is not a severity for {key}; expected error, warning, suggestion, info, silent, none or default (the key is ignored)"));
+                }
                 if (ReferenceEquals(current, file.Preamble))
                 {
                     if (key == "root" && value.Equals("true", StringComparison.OrdinalIgnoreCase)) file.IsRoot = true;
@@ -59,6 +68,10 @@ namespace ConfigLint.Core.Config
             }
             return file;
         }
+
+        private static bool IsSeverityKey(string key) =>
+            key.StartsWith("configlint.severity.", StringComparison.Ordinal)
+            || (key.StartsWith("dotnet_diagnostic.cl", StringComparison.Ordinal) && key.EndsWith(".severity", StringComparison.Ordinal));
 
         /// <summary>The value of a key for a file, later sections winning; global configs answer from their preamble too.</summary>
         public string? Lookup(string fullPath, string key)
