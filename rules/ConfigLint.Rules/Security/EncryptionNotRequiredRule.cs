@@ -20,14 +20,7 @@ namespace ConfigLint.Rules.Security
             source: "Intune compliance settings: Require encryption of data storage on device / Require BitLocker; Microsoft device compliance framework level 1; Graph windows10CompliancePolicy.bitLockerEnabled, *CompliancePolicy.storageRequireEncryption",
             tags: new[] { "security", "compliance", "encryption" });
 
-        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
-        {
-            ["windows10CompliancePolicy"] = "Windows",
-            ["macOSCompliancePolicy"] = "macOS",
-            ["androidCompliancePolicy"] = "Android device administrator",
-            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
-            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
-        };
+        private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 
         protected override RuleDescriptor Rule => Descriptor;
 

@@ -20,12 +20,7 @@ namespace ConfigLint.Rules.Security
             source: "Intune compliance settings: Device Health > Jailbroken devices / Rooted devices = Block; Microsoft device compliance framework level 1; Graph iosCompliancePolicy, androidWorkProfileCompliancePolicy, androidCompliancePolicy.securityBlockJailbrokenDevices",
             tags: new[] { "security", "compliance", "device-health" });
 
-        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
-        {
-            ["iosCompliancePolicy"] = "iOS/iPadOS",
-            ["androidCompliancePolicy"] = "Android device administrator",
-            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
-        };
+        private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("iosCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy");
 
         protected override RuleDescriptor Rule => Descriptor;
 

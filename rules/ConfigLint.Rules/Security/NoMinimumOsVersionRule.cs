@@ -20,15 +20,7 @@ namespace ConfigLint.Rules.Security
             source: "Intune compliance settings: Device Properties > Minimum OS version; Microsoft device compliance framework level 1 (minimum OS version); Graph *CompliancePolicy.osMinimumVersion, osMinimumBuildVersion, windows10CompliancePolicy.validOperatingSystemBuildRanges",
             tags: new[] { "security", "compliance", "updates" });
 
-        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
-        {
-            ["windows10CompliancePolicy"] = "Windows",
-            ["iosCompliancePolicy"] = "iOS/iPadOS",
-            ["macOSCompliancePolicy"] = "macOS",
-            ["androidCompliancePolicy"] = "Android device administrator",
-            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
-            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
-        };
+        private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 
         protected override RuleDescriptor Rule => Descriptor;
 

@@ -20,15 +20,7 @@ namespace ConfigLint.Rules.Security
             source: "Intune compliance settings: Microsoft Defender for Endpoint / Device Health > Require the device to be at or under the Device Threat Level; Microsoft device compliance framework level 3; Graph *CompliancePolicy.deviceThreatProtectionEnabled",
             tags: new[] { "security", "compliance", "threat-protection" });
 
-        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
-        {
-            ["windows10CompliancePolicy"] = "Windows",
-            ["iosCompliancePolicy"] = "iOS/iPadOS",
-            ["macOSCompliancePolicy"] = "macOS",
-            ["androidCompliancePolicy"] = "Android device administrator",
-            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
-            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
-        };
+        private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 
         protected override RuleDescriptor Rule => Descriptor;
 

@@ -20,14 +20,7 @@ namespace ConfigLint.Rules.Security
             source: "Intune compliance settings: Require a password to unlock mobile devices; Microsoft device compliance framework level 1; Graph iosCompliancePolicy.passcodeRequired, *CompliancePolicy.passwordRequired, androidWorkProfileCompliancePolicy.workProfileRequirePassword",
             tags: new[] { "security", "compliance", "password" });
 
-        private static readonly Dictionary<string, string> Types = new Dictionary<string, string>
-        {
-            ["iosCompliancePolicy"] = "iOS/iPadOS",
-            ["macOSCompliancePolicy"] = "macOS",
-            ["androidCompliancePolicy"] = "Android device administrator",
-            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
-            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
-        };
+        private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 
         protected override RuleDescriptor Rule => Descriptor;
 

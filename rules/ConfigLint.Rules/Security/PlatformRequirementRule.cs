@@ -15,6 +15,21 @@ namespace ConfigLint.Rules.Security
     /// </summary>
     public abstract class PlatformRequirementRule : TenantRule
     {
+        /// <summary>The compliance policy types, with the platform name messages use.</summary>
+        private static readonly Dictionary<string, string> CompliancePlatformNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["windows10CompliancePolicy"] = "Windows",
+            ["iosCompliancePolicy"] = "iOS/iPadOS",
+            ["macOSCompliancePolicy"] = "macOS",
+            ["androidCompliancePolicy"] = "Android device administrator",
+            ["androidWorkProfileCompliancePolicy"] = "Android Enterprise work profile",
+            ["androidDeviceOwnerCompliancePolicy"] = "Android Enterprise fully managed",
+        };
+
+        /// <summary>The named compliance types with their platform names, in the order given.</summary>
+        protected static IReadOnlyDictionary<string, string> PlatformsOf(params string[] types) =>
+            types.ToDictionary(t => t, t => CompliancePlatformNames[t], StringComparer.Ordinal);
+
         protected abstract RuleDescriptor Rule { get; }
 
         /// <summary>The compliance types this requirement applies to, with the platform's name for messages.</summary>
