@@ -24,10 +24,15 @@ namespace ConfigLint.Rules.Typing
             string.Equals(Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty), "Assignments", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The policy keys an assignment file answers for, and how many assignments it holds.</summary>
-        public static bool TryRead(DocumentFacts facts, out IReadOnlyList<string> keys, out int count)
+        public static bool TryRead(DocumentFacts facts, out IReadOnlyList<string> keys, out int count) =>
+            TryRead(facts, out keys, out count, out _);
+
+        /// <summary>As <see cref="TryRead(DocumentFacts, out IReadOnlyList{string}, out int)"/>, with the assignment targets.</summary>
+        public static bool TryRead(DocumentFacts facts, out IReadOnlyList<string> keys, out int count, out IReadOnlyCollection<string> targets)
         {
             keys = Array.Empty<string>();
             count = 0;
+            targets = Array.Empty<string>();
             if (facts.Role != DocumentRole.Companion || !IsAssignmentPath(facts.Path)) return false;
             var policyFolder = Path.GetDirectoryName(Path.GetDirectoryName(facts.Path)) ?? string.Empty;
             var name = Path.GetFileNameWithoutExtension(facts.Path);
@@ -46,6 +51,7 @@ namespace ConfigLint.Rules.Typing
                 JsonObject => 1,
                 _ => 0,
             };
+            targets = AssignmentTargets.Read(facts.Document.Root);
             return true;
         }
 
@@ -65,11 +71,26 @@ namespace ConfigLint.Rules.Typing
         public sealed class Index
         {
             private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> _targets = new ConcurrentDictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
 
             public void Observe(DocumentFacts facts)
             {
-                if (!TryRead(facts, out var keys, out var count)) return;
-                foreach (var key in keys) _counts[key] = count;
+                if (!TryRead(facts, out var keys, out var count, out var targets)) return;
+                foreach (var key in keys)
+                {
+                    _counts[key] = count;
+                    _targets[key] = targets;
+                }
+            }
+
+            /// <summary>The targets an assignment file gives the policy, or null when there is no such file.</summary>
+            public IReadOnlyCollection<string>? TargetsFor(IReadOnlyList<string> policyKeys)
+            {
+                foreach (var key in policyKeys)
+                {
+                    if (_targets.TryGetValue(key, out var targets)) return targets;
+                }
+                return null;
             }
 
             /// <summary>The number of assignments an assignment file gives the policy, or null when there is none.</summary>
