@@ -320,7 +320,7 @@ namespace ConfigLint.Core.Engine
             {
                 foreach (var extractor in _engine.Pack.Extractors)
                 {
-                    foreach (var occurrence in extractor.Extract(resource))
+                    foreach (var occurrence in resource.Occurrences(extractor))
                     {
                         if (!_engine.FormsByKey.TryGetValue((extractor.Form, occurrence.Key), out var forms)) continue;
                         foreach (var form in forms)

@@ -58,6 +58,26 @@ namespace ConfigLint.Core.Model
 
         public SourceLocation GetLocation(JsonNode node) => Document.GetLocation(node);
 
+        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence>>? _occurrences;
+
+        /// <summary>
+        /// The extractor's occurrences in this resource, extracted once and shared by the engine and every rule
+        /// (a resource lives only while its file is linted, so the cache goes with it).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence> Occurrences(Engine.ISettingExtractor extractor)
+        {
+            lock (this)
+            {
+                _occurrences ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence>>(System.StringComparer.Ordinal);
+                if (!_occurrences.TryGetValue(extractor.Form, out var list))
+                {
+                    list = System.Linq.Enumerable.ToList(extractor.Extract(this));
+                    _occurrences[extractor.Form] = list;
+                }
+                return list;
+            }
+        }
+
         public string Describe() => DisplayName != null ? $"'{DisplayName}'" : (Type ?? "resource");
     }
 }

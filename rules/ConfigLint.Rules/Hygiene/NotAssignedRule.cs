@@ -54,6 +54,7 @@ namespace ConfigLint.Rules.Hygiene
                     return;
                 }
                 // No inline list: the assignments were either not exported or live in an assignment file.
+                if (!AssignmentFiles.MayHaveAssignmentFile(resource)) return;
                 var pending = new Pending { Keys = AssignmentFiles.KeysOf(resource), Describe = resource.Describe(), Location = resource.AnchorLocation };
                 lock (_gate) _pending.Add(pending);
             }

@@ -20,6 +20,22 @@ namespace ConfigLint.Rules.Typing
     {
         private static readonly Regex IdPrefix = new Regex(@"^(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}) - (?<name>.+)$", RegexOptions.CultureInvariant);
 
+        /// <summary>IntuneBackupAndRestore's policy folders, the only layout that keeps assignments in separate files.</summary>
+        private static readonly HashSet<string> PolicyFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Settings Catalog", "Device Configurations", "Device Compliance Policies", "Administrative Templates",
+            "App Protection Policies", "Client Apps", "Device Management Scripts", "Device Health Scripts",
+            "Autopilot Deployment Profiles",
+        };
+
+        /// <summary>
+        /// True when an assignment file may carry this resource's assignments: a one-policy file in an
+        /// IntuneBackupAndRestore policy folder. Other exports without inline assignments simply did not export them.
+        /// </summary>
+        public static bool MayHaveAssignmentFile(Resource resource) =>
+            ReferenceEquals(resource.Document.Root, resource.Node)
+            && PolicyFolders.Contains(Path.GetFileName(Path.GetDirectoryName(resource.Path) ?? string.Empty));
+
         public static bool IsAssignmentPath(string path) =>
             string.Equals(Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty), "Assignments", StringComparison.OrdinalIgnoreCase);
 
