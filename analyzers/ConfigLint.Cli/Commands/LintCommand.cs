@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
 using ConfigLint.Core.Engine;
@@ -27,6 +28,8 @@ namespace ConfigLint.Cli.Commands
 
         public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory)
         {
+            // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
+            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
             var inputs = InputCollector.Collect(paths);
             if (inputs.Missing.Count > 0)
             {
@@ -39,7 +42,7 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.UsageError;
             }
 
-            var engine = new LintEngine(IntunePack.Create());
+            var engine = engineBuild.GetAwaiter().GetResult();
             var report = SeverityConfigFiles.Apply(Lint(engine, inputs.Files, baseDirectory), _err);
 
             foreach (var output in outputs)
@@ -68,29 +71,47 @@ namespace ConfigLint.Cli.Commands
         }
 
         /// <summary>Lints the files on all cores, one file in memory per worker, and returns findings in report order.</summary>
+        /// <remarks>
+        /// Only what the report needs outlives a file: its display path and its findings, if it has any. Keeping every
+        /// <see cref="FileResult"/> and a second list of full paths made retained memory grow with the corpus.
+        /// </remarks>
         public static LintReport Lint(LintEngine engine, IReadOnlyList<string> files, string baseDirectory)
         {
             var run = engine.StartRun();
-            var results = new FileResult[files.Count];
-            var display = files.Select(f => InputCollector.DisplayPath(f, baseDirectory)).ToArray();
+            var display = new string[files.Count];
+            for (int i = 0; i < display.Length; i++) display[i] = InputCollector.DisplayPath(files[i], baseDirectory);
+            var perFile = new IReadOnlyList<Finding>?[files.Count];
+            int resources = 0;
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                byte[] bytes;
-                try
-                {
-                    bytes = File.ReadAllBytes(files[i]);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    results[i] = run.ReportUnreadable(display[i], ex.Message);
-                    return;
-                }
-                results[i] = run.LintBytes(display[i], bytes);
+                var result = LintFile(run, files[i], display[i]);
+                if (result.Findings.Count > 0) perFile[i] = result.Findings;
+                if (result.ResourceCount > 0) Interlocked.Add(ref resources, result.ResourceCount);
             });
 
-            var findings = results.SelectMany(r => r.Findings).Concat(run.Complete()).ToList();
+            var tenant = run.Complete();
+            var findings = new List<Finding>(perFile.Sum(f => f?.Count ?? 0) + tenant.Count);
+            foreach (var list in perFile)
+            {
+                if (list != null) findings.AddRange(list);
+            }
+            findings.AddRange(tenant);
             findings.Sort(Finding.ReportOrder);
-            return new LintReport(findings, engine.Rules, display, results.Sum(r => r.ResourceCount), baseDirectory);
+            return new LintReport(findings, engine.Rules, display, resources, baseDirectory);
+        }
+
+        private static FileResult LintFile(LintRun run, string file, string display)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return run.ReportUnreadable(display, ex.Message);
+            }
+            return run.LintBytes(display, bytes);
         }
     }
 }

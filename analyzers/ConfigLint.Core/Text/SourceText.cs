@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace ConfigLint.Core.Text
 {
@@ -57,23 +56,34 @@ namespace ConfigLint.Core.Text
             return offset > Text.Length ? Text.Length : offset;
         }
 
+        private static readonly char[] LineBreaks = { '\r', '\n' };
+
+        [ThreadStatic] private static int[]? _scratch;
+
+        /// <summary>
+        /// Finds the breaks with the runtime's vectorized <see cref="string.IndexOfAny(char[], int)"/> (exports are
+        /// mostly indentation, so lines are long) into a per-thread scratch buffer, then copies out one exact array.
+        /// </summary>
         private static int[] ComputeLineStarts(string text)
         {
-            var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
-            for (int i = 0; i < text.Length; i++)
+            var starts = _scratch ??= new int[1024];
+            int count = 1;
+            starts[0] = 0;
+            int i = text.IndexOfAny(LineBreaks);
+            while (i >= 0)
             {
-                char c = text[i];
-                if (c == '\r')
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (count == starts.Length)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    starts.Add(i + 1);
+                    Array.Resize(ref starts, starts.Length * 2);
+                    _scratch = starts;
                 }
-                else if (c == '\n')
-                {
-                    starts.Add(i + 1);
-                }
+                starts[count++] = i + 1;
+                i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
             }
-            return starts.ToArray();
+            var result = new int[count];
+            Array.Copy(starts, result, count);
+            return result;
         }
     }
 

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using ConfigLint.Core.Engine;
+using ConfigLint.Core.Json;
+using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
+using ConfigLint.Rules;
+using Newtonsoft.Json;
+
+namespace ConfigLint.Bench.Benchmarks
+{
+    /// <summary>A corpus preloaded as bytes, with the paths the CLI would show (folder names matter to typing).</summary>
+    public sealed class LoadedCorpus
+    {
+        public LoadedCorpus(string directory)
+        {
+            var root = Path.GetFullPath(directory);
+            var corpus = Path.Combine(root, "corpus");
+            if (Directory.Exists(corpus)) root = corpus;
+            var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            Paths = files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToArray();
+            Bytes = files.Select(File.ReadAllBytes).ToArray();
+            TotalBytes = Bytes.Sum(b => (long)b.Length);
+        }
+
+        public string[] Paths { get; }
+        public byte[][] Bytes { get; }
+        public long TotalBytes { get; }
+        public int Count => Paths.Length;
+    }
+
+    /// <summary>
+    /// The four pipelines, each over one file's bytes. Every one starts from the bytes and decodes them, because
+    /// files arrive as UTF-8, UTF-8 with BOM and UTF-16 LE; each returns a count so nothing is optimized away.
+    /// </summary>
+    public static class Pipelines
+    {
+        /// <summary>Newtonsoft's streaming reader, configured as ConfigLint configures it, reading every token.</summary>
+        public static long NewtonsoftReadThrough(byte[] bytes)
+        {
+            using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            long tokens = 0;
+            while (reader.Read()) tokens++;
+            return tokens;
+        }
+
+        /// <summary>System.Text.Json's reader; UTF-16 files are transcoded to UTF-8 first, as a real user of it must.</summary>
+        public static long StjReadThrough(byte[] bytes)
+        {
+            ReadOnlySpan<byte> utf8 = bytes;
+            byte[]? transcoded = null;
+            if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            {
+                transcoded = Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
+                utf8 = transcoded;
+            }
+            else if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            {
+                utf8 = utf8.Slice(3);
+            }
+            var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            long tokens = 0;
+            while (reader.Read()) tokens++;
+            return tokens;
+        }
+
+        /// <summary>
+        /// ConfigLint's load and normalize: decode, build the light tree, split into resources, type them, and extract
+        /// every setting occurrence in every form. Everything the engine does before it evaluates a rule.
+        /// </summary>
+        public static long LoadAndNormalize(RulePack pack, string path, byte[] bytes)
+        {
+            if (!TextDecoder.TryDecode(bytes, out var text, out _, out _)) return 0;
+            var document = JsonParser.Parse(new SourceText(path, text), out _);
+            if (document == null || pack.Typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
+            long occurrences = 0;
+            foreach (var candidate in ODataShapes.Split(document, out _))
+            {
+                string? type = ODataShapes.TypeName(candidate.Node.GetString("@odata.type")) ?? pack.Typer.InferType(candidate)?.Type;
+                var resource = new Resource(document, candidate.Node, type, TypeEvidence.Unknown, candidate.EntitySet);
+                foreach (var extractor in pack.Extractors)
+                {
+                    foreach (var _ in extractor.Extract(resource)) occurrences++;
+                }
+                occurrences++;
+            }
+            return occurrences;
+        }
+
+        /// <summary>Runs <paramref name="body"/> over every file on one core or on <paramref name="cores"/> workers, as the CLI does.</summary>
+        public static long ForEachFile(LoadedCorpus corpus, int cores, Func<int, long> body)
+        {
+            if (cores <= 1)
+            {
+                long sum = 0;
+                for (int i = 0; i < corpus.Count; i++) sum += body(i);
+                return sum;
+            }
+            long total = 0;
+            Parallel.For(0, corpus.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, () => 0L, (i, _, local) => local + body(i), local => Interlocked.Add(ref total, local));
+            return total;
+        }
+
+        /// <summary>The whole engine with every rule, tenant rules included; returns the number of findings.</summary>
+        public static long FullEngine(LintEngine engine, LoadedCorpus corpus, int cores, out int resources)
+        {
+            var run = engine.StartRun();
+            var results = new FileResult[corpus.Count];
+            ForEachFile(corpus, cores, i =>
+            {
+                results[i] = run.LintBytes(corpus.Paths[i], corpus.Bytes[i]);
+                return 0;
+            });
+            var tenant = run.Complete();
+            resources = results.Sum(r => r.ResourceCount);
+            return results.Sum(r => (long)r.Findings.Count) + tenant.Count;
+        }
+    }
+}

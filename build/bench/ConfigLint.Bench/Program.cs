@@ -1,0 +1,64 @@
+using System;
+using System.Globalization;
+using ConfigLint.Bench.Benchmarks;
+using ConfigLint.Bench.Generator;
+
+namespace ConfigLint.Bench
+{
+    /// <summary>
+    /// configlint-bench generate --out DIR [--scale X] [--seed N]   write a synthetic tenant corpus
+    /// configlint-bench throughput --corpus DIR [--rounds N]         Stopwatch MB/s on 1 and 2 cores (the ratio target)
+    /// configlint-bench bdn --corpus DIR [BenchmarkDotNet args]      the same pipelines under BenchmarkDotNet
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length == 0) return Usage();
+            string? Option(string name, string? fallback = null)
+            {
+                int i = Array.IndexOf(args, name);
+                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            }
+
+            switch (args[0])
+            {
+                case "generate":
+                {
+                    var output = Option("--out");
+                    if (output == null) return Usage();
+                    double scale = double.Parse(Option("--scale", "1")!, CultureInfo.InvariantCulture);
+                    int seed = int.Parse(Option("--seed", GenerateCommand.DefaultSeed.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
+                    return GenerateCommand.Run(output, scale, seed);
+                }
+                case "throughput":
+                {
+                    var corpus = Option("--corpus");
+                    if (corpus == null) return Usage();
+                    int rounds = int.Parse(Option("--rounds", "7")!, CultureInfo.InvariantCulture);
+                    return ThroughputCommand.Run(corpus, rounds, Option("--markdown"));
+                }
+                case "bdn":
+                {
+                    var corpus = Option("--corpus");
+                    if (corpus == null) return Usage();
+                    var rest = new System.Collections.Generic.List<string>();
+                    for (int i = 1; i < args.Length; i++)
+                    {
+                        if (args[i] == "--corpus") { i++; continue; }
+                        rest.Add(args[i]);
+                    }
+                    return BdnCommand.Run(corpus, rest.ToArray());
+                }
+                default:
+                    return Usage();
+            }
+        }
+
+        private static int Usage()
+        {
+            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
+            return 2;
+        }
+    }
+}

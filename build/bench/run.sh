@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Reproduces every figure in build/bench/RESULTS.md on a fresh clone:
+#
+#   build/bench/run.sh            # everything (10–15 minutes on 2 cores)
+#   build/bench/run.sh --quick    # no BenchmarkDotNet, fewer repetitions (about 5 minutes)
+#
+# Needs the .NET 10 SDK, Node.js with npm (Spectral is installed from the npm registry into the work folder),
+# python3 and NuGet access (BenchmarkDotNet). Everything it writes goes to $CONFIGLINT_BENCH_WORK
+# (default: ${TMPDIR:-/tmp}/configlint-bench); the log of a run is $CONFIGLINT_BENCH_WORK/run.log.
+#
+# Steps:
+#   1. build the bench tool and publish six CLI variants (JIT/ReadyToRun x TieredPGO on/off/TieredCompilation off),
+#      each with its own artifacts path, so builds running beside this one cannot collide with it;
+#   2. generate the seeded corpora: 1x (2,000 resources), 20x (40,000) and a 20-resource repository for start-up;
+#   3. in-process throughput on the 1x corpus: Stopwatch harness (interleaved rounds) and BenchmarkDotNet;
+#   4. whole-process: ConfigLint against Spectral on 1x, memory and CPU/wall at 1x and 20x, start-up per variant.
+set -euo pipefail
+
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+  esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=${CONFIGLINT_BENCH_WORK:-${TMPDIR:-/tmp}/configlint-bench}
+seed=${CONFIGLINT_BENCH_SEED:-20260501}
+spectral_version=6.16.3
+mkdir -p "$work"
+exec > >(tee "$work/run.log") 2>&1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ "$quick" = 1 ]; then runs=2; startup_runs=5; variant_runs=1; rounds=5; else runs=3; startup_runs=10; variant_runs=2; rounds=9; fi
+
+echo "== machine"
+echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)   commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo n/a)$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (+ working-tree changes)')"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; memory: $(free -g | awk '/Mem:/ {print $2}') GB"
+echo "dotnet $(dotnet --version), node $(node --version), python $(python3 --version | cut -d' ' -f2); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== 1. build"
+bench_dll="$work/artifacts/bench/bin/ConfigLint.Bench/release/configlint-bench.dll"
+dotnet build -c Release "$here/ConfigLint.Bench" --artifacts-path "$work/artifacts/bench" -v quiet -nologo -clp:ErrorsOnly
+# name|publish arguments
+variants=(
+  "jit-pgo-on|-p:TieredPGO=true"
+  "jit-pgo-off|-p:TieredPGO=false"
+  "jit-tc-off|-p:TieredCompilation=false"
+  "r2r-pgo-on|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=true"
+  "r2r-pgo-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"
+  "r2r-tc-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredCompilation=false"
+)
+variant_args=()
+for v in "${variants[@]}"; do
+  name=${v%%|*}; args=${v#*|}
+  # shellcheck disable=SC2086
+  dotnet publish "$repo/analyzers/ConfigLint.Cli" -c Release $args -o "$work/cli/$name" --artifacts-path "$work/artifacts/cli-$name" -v quiet -nologo -clp:ErrorsOnly
+  variant_args+=(--variant "$name=$work/cli/$name")
+done
+echo "CLI as shipped: $(grep -Eo '<(TieredPGO|TieredCompilation|PublishReadyToRun)>[^<]*' "$repo/analyzers/ConfigLint.Cli/ConfigLint.Cli.csproj" | tr '\n' ' ')"
+shipped="$work/cli/shipped"
+dotnet publish "$repo/analyzers/ConfigLint.Cli" -c Release -o "$shipped" --artifacts-path "$work/artifacts/cli-shipped" -v quiet -nologo -clp:ErrorsOnly
+
+echo "== 2. corpora (seed $seed)"
+dotnet "$bench_dll" generate --out "$work/x1" --scale 1 --seed "$seed"
+dotnet "$bench_dll" generate --out "$work/x20" --scale 20 --seed "$seed"
+dotnet "$bench_dll" generate --out "$work/small" --scale 0.01 --seed "$seed"
+
+echo "== 3. in-process throughput (1x corpus)"
+dotnet "$bench_dll" throughput --corpus "$work/x1" --rounds "$rounds" --markdown "$work/throughput.md"
+if [ "$quick" = 0 ]; then
+  dotnet "$bench_dll" bdn --corpus "$work/x1"
+  cp "${TMPDIR:-/tmp}/configlint-bdn/throughput.md" "$work/bdn.md" 2>/dev/null || true
+fi
+
+echo "== 4. whole process"
+if [ ! -f "$work/spectral/node_modules/@stoplight/spectral-cli/package.json" ]; then
+  npm install --prefix "$work/spectral" --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version"
+fi
+spectral_bin=$(readlink -f "$work/spectral/node_modules/.bin/spectral")
+echo "spectral $(node "$spectral_bin" --version)"
+python3 "$here/whole_process.py" --work "$work" --cli "$shipped" \
+  --corpus-1x "$work/x1" --corpus-20x "$work/x20" --corpus-small "$work/small" \
+  --spectral-bin "$spectral_bin" --ruleset "$here/spectral/intune.spectral.yaml" \
+  --runs "$runs" --startup-runs "$startup_runs" --variant-runs "$variant_runs" "${variant_args[@]}"
+
+echo "== done; load average: $(cut -d' ' -f1-3 /proc/loadavg); log: $work/run.log"
