@@ -162,8 +162,9 @@ namespace ConfigLint.Tests
             var findings = Lint.Text("x_Settings.json", outer);
             Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { RuleIdentifiers.InvalidJson }));
             Assert.That(findings[0].Message, Does.Contain("double-encoded"));
-            Assert.That(findings[0].Location!.Start.Line, Is.EqualTo(1));
-            Assert.That(findings[0].Location.Start.Column, Is.GreaterThan(1));
+            // The inner object is never closed, so the fault is the end of the inner text: the outer closing quote.
+            Assert.That(findings[0].Location!.Start, Is.EqualTo(new LinePosition(1, outer.Length)));
+            Assert.That(findings[0].Message, Does.Contain("expected '}'"));
         }
 
         [Test]
@@ -235,6 +236,28 @@ namespace ConfigLint.Tests
         public void EmptyYamlIsAnEmptyFile()
         {
             Assert.That(Lint.Text("x.yml", "\n# only a comment\n").Select(f => f.RuleId), Is.EqualTo(new[] { RuleIdentifiers.EmptyFile }));
+        }
+    
+        [Test]
+        public void NonStringODataTypeIsNoTypeAndIsReported()
+        {
+            var findings = Lint.Text("x.json", "{ \"@odata.type\": 5, \"settings\": { \"settingInstance\": [] } }").Where(f => f.Location != null).ToList();
+            Assert.That(findings.Select(f => (f.RuleId, f.Location!.Start.Line, f.Location.Start.Column)), Is.EqualTo(new[] { (RuleIdentifiers.UnknownResourceType, 1, 1) }));
+            Assert.That(findings[0].Message, Does.Contain("no usable @odata.type"));
+        }
+
+        [Test]
+        public void NonObjectListElementsAreReportedNotSkipped()
+        {
+            var findings = Lint.Text("page.json", "{ \"value\": [ null, 1, \"x\", [],\n  { \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\", \"diagnosticsDataSubmissionMode\": \"full\" } ] }")
+                .Where(f => f.Location != null).ToList();
+            Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
+            {
+                "page.json(1,14): info CL0004: 4 elements of this list are not Graph objects (the first is a null); not checked",
+                "page.json(2,103): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+            }));
+            var single = Lint.Text("list.json", "[ {\"@odata.type\": \"#microsoft.graph.roleScopeTag\", \"displayName\": \"t\"}, 42 ]").Where(f => f.Location != null);
+            Assert.That(Lint.Lines(single), Is.EqualTo(new[] { "list.json(1,73): info CL0004: an element of this list is a number, not a Graph object; not checked" }));
         }
     }
 }

@@ -102,7 +102,7 @@ namespace ConfigLint.Cli.Formatters
                     json.WritePropertyName("startLine"); json.WriteValue(loc.Start.Line);
                     json.WritePropertyName("startColumn"); json.WriteValue(loc.Start.Column);
                     json.WritePropertyName("endLine"); json.WriteValue(loc.End.Line);
-                    json.WritePropertyName("endColumn"); json.WriteValue(Math.Max(loc.End.Column, loc.End.Line == loc.Start.Line ? loc.Start.Column : 1));
+                    json.WritePropertyName("endColumn"); json.WriteValue(loc.End.Column);
                     json.WriteEndObject();
                     json.WriteEndObject();
                     json.WriteEndObject();

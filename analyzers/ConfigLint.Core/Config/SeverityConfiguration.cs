@@ -22,8 +22,10 @@ namespace ConfigLint.Core.Config
             _globals = globals.ToList();
         }
 
-        /// <summary>The severity for a finding in <paramref name="fullPath"/> (null for tenant-level findings).</summary>
-        /// <param name="editorConfigs">The file's non-global .editorconfig files, nearest first.</param>
+        /// <summary>
+        /// The severity for a finding in <paramref name="fullPath"/> (null for tenant-level findings), given the file's
+        /// non-global .editorconfig files, nearest first, in <paramref name="editorConfigs"/>.
+        /// </summary>
         public Severity Resolve(RuleDescriptor rule, Severity current, string? fullPath, IReadOnlyList<EditorConfigFile> editorConfigs)
         {
             string dotnetKey = string.Format(DotnetKey, rule.Id).ToLowerInvariant();

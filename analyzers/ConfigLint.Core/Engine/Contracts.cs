@@ -46,6 +46,9 @@ namespace ConfigLint.Core.Engine
         /// <summary>True when an empty file at this path is a meaningful companion (e.g. "no assignments"), not an error.</summary>
         bool AllowsEmpty(string path);
 
+        /// <summary>The properties that name a resource of this type, first present wins (e.g. <see cref="Resource.DefaultNameProperties"/>).</summary>
+        IReadOnlyList<string> NameProperties(string type);
+
         /// <summary>Tells the type of an object with no <c>@odata.type</c> (from its context, shape, folder or file name).</summary>
         (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate);
     }

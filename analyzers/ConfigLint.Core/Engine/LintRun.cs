@@ -106,7 +106,7 @@ namespace ConfigLint.Core.Engine
                 return 0;
             }
 
-            var candidates = ODataShapes.Split(document, out var shapeProblem);
+            var candidates = ODataShapes.Split(document, out var shapeProblem, out var entitySet, out var notObjects);
             if (shapeProblem != null)
             {
                 sink.Report(EngineDiagnostics.UnknownResourceType, document.GetLocation(document.Root.Start, document.Root.Start + 1), shapeProblem);
@@ -118,7 +118,7 @@ namespace ConfigLint.Core.Engine
             int resources = 0;
             foreach (var candidate in candidates)
             {
-                string? type = ODataShapes.TypeName(candidate.Node.GetString("@odata.type"));
+                string? type = ODataShapes.TypeName(candidate.Node["@odata.type"]);
                 var evidence = TypeEvidence.ODataType;
                 if (type == null)
                 {
@@ -131,7 +131,7 @@ namespace ConfigLint.Core.Engine
                     }
                     (type, evidence) = inferred.Value;
                 }
-                var resource = new Resource(document, candidate.Node, type, evidence, candidate.EntitySet);
+                var resource = new Resource(document, candidate.Node, type, evidence, candidate.EntitySet, typer.NameProperties(type));
                 resources++;
                 AnalyzeResource(resource, sink);
                 foreach (var (rule, state) in _tenant)
@@ -150,12 +150,21 @@ namespace ConfigLint.Core.Engine
             if (firstUnknown != null)
             {
                 var anchor = new Resource(document, firstUnknown.Node, null, TypeEvidence.Unknown, firstUnknown.EntitySet).AnchorLocation;
-                string what = unknown == 1 ? "this object" : $"{unknown} objects in this file";
+                string what = unknown == 1 ? "resource this object is" : $"resources the {unknown} objects in this file are";
                 sink.Report(EngineDiagnostics.UnknownResourceType, anchor,
-                    $"could not tell which Intune resource {what} is (no @odata.type, and neither @odata.context, shape nor folder name identifies it); not checked");
+                    $"could not tell which Intune {what} (no usable @odata.type, and neither @odata.context, shape nor folder name identifies it); not checked");
             }
 
-            string? entitySet = document.Root is JsonObject root ? ODataShapes.EntitySetFromContext(root.GetString("@odata.context")) : null;
+            if (notObjects.Count > 0)
+            {
+                var first = notObjects[0];
+                string kind = first.Kind.ToString().ToLowerInvariant();
+                string message = notObjects.Count == 1
+                    ? $"an element of this list is a {kind}, not a Graph object; not checked"
+                    : $"{notObjects.Count} elements of this list are not Graph objects (the first is a {kind}); not checked";
+                sink.Report(EngineDiagnostics.UnknownResourceType, document.GetLocation(first), message);
+            }
+
             string? entitySetType = null;
             if (entitySet != null && document.Root is JsonObject page)
             {

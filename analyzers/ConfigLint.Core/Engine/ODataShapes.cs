@@ -9,21 +9,31 @@ namespace ConfigLint.Core.Engine
     public static class ODataShapes
     {
         /// <summary>Splits a document into candidate resources; a non-object, non-array root is a shape problem.</summary>
-        public static List<ResourceCandidate> Split(JsonDocument document, out string? problem)
+        public static List<ResourceCandidate> Split(JsonDocument document, out string? problem) =>
+            Split(document, out problem, out _, out _);
+
+        /// <summary>
+        /// As <see cref="Split(JsonDocument, out string?)"/>, also giving the root's entity set (set even for an empty
+        /// page) and the list elements that are not objects (null, numbers, strings, nested lists), which hold no resource.
+        /// </summary>
+        public static List<ResourceCandidate> Split(JsonDocument document, out string? problem, out string? rootEntitySet, out IReadOnlyList<JsonNode> notObjects)
         {
             problem = null;
+            rootEntitySet = null;
+            var skipped = new List<JsonNode>();
+            notObjects = skipped;
             var result = new List<ResourceCandidate>();
             switch (document.Root)
             {
                 case JsonObject obj:
                 {
-                    string? entitySet = EntitySetFromContext(obj.GetString("@odata.context"));
+                    string? entitySet = rootEntitySet = EntitySetFromContext(obj.GetString("@odata.context"));
                     var value = obj["value"];
                     bool onlyODataBeside = obj.Properties.All(p => p.Name == "value" || p.Name.StartsWith("@odata.", StringComparison.Ordinal));
                     if (value is JsonArray page && onlyODataBeside)
                     {
                         // A Graph collection page: each element is its own resource with its own positions.
-                        foreach (var item in page.Items.OfType<JsonObject>()) result.Add(new ResourceCandidate(document, item, entitySet, inCollection: true));
+                        AddItems(document, page, entitySet, result, skipped);
                     }
                     else if (value is JsonObject wrapped && onlyODataBeside)
                     {
@@ -37,13 +47,22 @@ namespace ConfigLint.Core.Engine
                     break;
                 }
                 case JsonArray array:
-                    foreach (var item in array.Items.OfType<JsonObject>()) result.Add(new ResourceCandidate(document, item, null, inCollection: true));
+                    AddItems(document, array, null, result, skipped);
                     break;
                 default:
                     problem = $"the file holds a single {document.Root.Kind.ToString().ToLowerInvariant()} value, not a Graph object or list; not checked";
                     break;
             }
             return result;
+        }
+
+        private static void AddItems(JsonDocument document, JsonArray list, string? entitySet, List<ResourceCandidate> result, List<JsonNode> skipped)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is JsonObject obj) result.Add(new ResourceCandidate(document, obj, entitySet, inCollection: true));
+                else skipped.Add(item);
+            }
         }
 
         /// <summary>
@@ -70,6 +89,10 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary><c>#microsoft.graph.windows10GeneralConfiguration</c> becomes <c>windows10GeneralConfiguration</c>.</summary>
+        public static string? TypeName(JsonNode? odataType) =>
+            // Only a string names a type: `"@odata.type": 5` is as good as no type at all.
+            odataType is JsonValue { Kind: JsonKind.String } value ? TypeName(value.Text) : null;
+
         public static string? TypeName(string? odataType)
         {
             if (string.IsNullOrWhiteSpace(odataType)) return null;

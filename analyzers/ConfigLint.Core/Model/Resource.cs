@@ -19,7 +19,13 @@ namespace ConfigLint.Core.Model
     /// </summary>
     public sealed class Resource
     {
-        public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? entitySet)
+        /// <summary>Graph's own naming: most resources have displayName, Settings Catalog policies have name.</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<string> DefaultNameProperties = new[] { "displayName", "name" };
+
+        private readonly JsonProperty? _nameProperty;
+
+        /// <summary>A resource; <paramref name="nameProperties"/> name it, first present wins (the pack knows the exceptions).</summary>
+        public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? entitySet, System.Collections.Generic.IReadOnlyList<string>? nameProperties = null)
         {
             Document = document;
             Node = node;
@@ -27,8 +33,12 @@ namespace ConfigLint.Core.Model
             Evidence = evidence;
             EntitySet = entitySet;
             Id = node.GetString("id");
-            // Branding profiles keep their own name in profileName; their displayName is the company name.
-            DisplayName = node.GetString("profileName") ?? node.GetString("displayName") ?? node.GetString("name");
+            foreach (var name in nameProperties ?? DefaultNameProperties)
+            {
+                _nameProperty = node.GetProperty(name);
+                if (_nameProperty != null) break;
+            }
+            DisplayName = _nameProperty?.Value.ScalarText;
         }
 
         public JsonDocument Document { get; }
@@ -49,11 +59,7 @@ namespace ConfigLint.Core.Model
         /// <summary>Where resource-level findings point: the display name's key, else the object's opening brace.</summary>
         public SourceLocation AnchorLocation
         {
-            get
-            {
-                var name = Node.GetProperty("profileName") ?? Node.GetProperty("displayName") ?? Node.GetProperty("name");
-                return name != null ? Document.GetNameLocation(name) : Document.GetLocation(Node.Start, Node.Start + 1);
-            }
+            get => _nameProperty != null ? Document.GetNameLocation(_nameProperty) : Document.GetLocation(Node.Start, Node.Start + 1);
         }
 
         public SourceLocation GetLocation(JsonNode node) => Document.GetLocation(node);

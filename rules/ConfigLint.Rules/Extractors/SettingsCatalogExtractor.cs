@@ -27,13 +27,13 @@ namespace ConfigLint.Rules.Extractors
 
         public IEnumerable<SettingOccurrence> Extract(Resource resource)
         {
-            if (resource.Node["settings"] is not JsonArray settings) yield break;
             var results = new List<SettingOccurrence>();
+            if (resource.Node["settings"] is not JsonArray settings) return results;
             foreach (var setting in settings.Items.OfType<JsonObject>())
             {
                 if (setting["settingInstance"] is JsonObject instance) Walk(resource, instance, results, 0);
             }
-            foreach (var r in results) yield return r;
+            return results;
         }
 
         private void Walk(Resource resource, JsonObject instance, List<SettingOccurrence> results, int depth)

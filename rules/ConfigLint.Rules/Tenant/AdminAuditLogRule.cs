@@ -17,8 +17,11 @@ namespace ConfigLint.Rules.Tenant
     {
         private const string Source = "DPIA recommendation: log admin behaviour and review the logs; Intune diagnostic settings (ARM providers/microsoft.intune/diagnosticSettings)";
 
+        public const string NotShippedId = "CL1010";
+        public const string NotCheckableId = "CL1011";
+
         public static readonly RuleDescriptor NotShipped = new RuleDescriptor(
-            id: RuleIds.AuditLogsNotShipped,
+            id: NotShippedId,
             name: "Privacy.Tenant.AuditLogsNotShipped",
             title: "Intune audit logs are not shipped for review",
             messageFormat: "Intune audit logs are not shipped for review: diagnostic setting '{0}' {1}; enable the AuditLogs category with a Log Analytics workspace, storage account or event hub destination",
@@ -29,7 +32,7 @@ namespace ConfigLint.Rules.Tenant
             tags: new[] { "dpia", "tenant" });
 
         public static readonly RuleDescriptor NotCheckable = new RuleDescriptor(
-            id: RuleIds.AdminLoggingNotCheckable,
+            id: NotCheckableId,
             name: "Privacy.Tenant.AdminLoggingNotCheckable",
             title: "Shipping of admin audit logs cannot be checked from these files",
             messageFormat: "not checkable offline: whether Intune audit logs are shipped for review is an Azure diagnostic setting, which is not among the inputs; export GET https://management.azure.com/providers/microsoft.intune/diagnosticSettings?api-version=2017-04-01-preview to a .json file and lint it with the rest",

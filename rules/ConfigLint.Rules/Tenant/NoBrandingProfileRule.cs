@@ -9,8 +9,10 @@ namespace ConfigLint.Rules.Tenant
     /// <summary>Without a branding profile the ownership-change and Company Portal telemetry checks cannot run.</summary>
     public sealed class NoBrandingProfileRule : TenantRule
     {
+        public const string Id = "CL1009";
+
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
-            id: RuleIds.NoBrandingProfileExported,
+            id: Id,
             name: "Privacy.Tenant.NoBrandingProfileExported",
             title: "No Company Portal branding profile in the inputs",
             messageFormat: "not checkable offline: no Intune branding profile (intuneBrandingProfile) is among the inputs, so the ownership-change notification (CL1004) and Company Portal telemetry (CL1006) checks could not be verified; export GET /beta/deviceManagement/intuneBrandingProfiles (IntuneManagement object type 'IntuneBranding') and lint it with the rest",

@@ -101,6 +101,12 @@ namespace ConfigLint.Rules.Typing
 
         public bool AllowsEmpty(string path) => AssignmentFiles.IsAssignmentPath(path);
 
+        /// <summary>A branding profile's displayName is the company name shown to users; its own name is profileName.</summary>
+        private static readonly IReadOnlyList<string> BrandingNameProperties = new[] { "profileName", "displayName", "name" };
+
+        public IReadOnlyList<string> NameProperties(string type) =>
+            type == BrandingProfileType ? BrandingNameProperties : Resource.DefaultNameProperties;
+
         public (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate)
         {
             var node = candidate.Node;

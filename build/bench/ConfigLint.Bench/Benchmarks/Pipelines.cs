@@ -82,8 +82,8 @@ namespace ConfigLint.Bench.Benchmarks
             long occurrences = 0;
             foreach (var candidate in ODataShapes.Split(document, out _))
             {
-                string? type = ODataShapes.TypeName(candidate.Node.GetString("@odata.type")) ?? pack.Typer.InferType(candidate)?.Type;
-                var resource = new Resource(document, candidate.Node, type, TypeEvidence.Unknown, candidate.EntitySet);
+                string? type = ODataShapes.TypeName(candidate.Node["@odata.type"]) ?? pack.Typer.InferType(candidate)?.Type;
+                var resource = new Resource(document, candidate.Node, type, TypeEvidence.Unknown, candidate.EntitySet, type == null ? null : pack.Typer.NameProperties(type));
                 foreach (var extractor in pack.Extractors)
                 {
                     foreach (var _ in extractor.Extract(resource)) occurrences++;
