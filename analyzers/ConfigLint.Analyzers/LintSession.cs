@@ -188,7 +188,7 @@ namespace ConfigLint.Analyzers
                 return InternalError(location, $"ConfigLint reported {finding.RuleId}, which is not in the catalog: {finding.Message}");
             }
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
-                properties: SeverityProperties[severity], messageArgs: finding.Message);
+                properties: SeverityProperties[severity], messageArgs: finding.MessageWithScope);
         }
 
         private Diagnostic InternalError(Location location, string message) =>

@@ -9,56 +9,65 @@ namespace ConfigLint.Cli
 {
     /// <summary>
     /// Finds the <c>.editorconfig</c> and <c>.globalconfig</c> files above the linted files, as the Roslyn channel
-    /// does, and applies their severities to the report so the CLI and <c>dotnet build</c> agree.
+    /// does, and applies their severities to each finding as it is reported, so the CLI and <c>dotnet build</c> agree.
     /// </summary>
     public sealed class SeverityConfigFiles
     {
         private readonly Dictionary<string, EditorConfigFile?> _editorConfigs = new Dictionary<string, EditorConfigFile?>(StringComparer.Ordinal);
         private readonly Dictionary<string, EditorConfigFile?> _globalConfigs = new Dictionary<string, EditorConfigFile?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<EditorConfigFile>> _applicable = new Dictionary<string, IReadOnlyList<EditorConfigFile>>(StringComparer.Ordinal);
         private readonly TextWriter _error;
+        private readonly string _baseDirectory;
+        private SeverityConfiguration? _configuration;
 
-        private SeverityConfigFiles(TextWriter error)
+        private SeverityConfigFiles(TextWriter error, string baseDirectory)
         {
             _error = error;
+            _baseDirectory = baseDirectory;
         }
 
-        /// <summary>Returns the report with configured severities applied (findings set to none are dropped).</summary>
-        public static LintReport Apply(LintReport report, TextWriter error)
+        /// <summary>
+        /// Loads every settings file that can apply before the first finding is written: global settings apply to
+        /// every file of the run, so they are all known up front (a walk over the folders only, not the files).
+        /// </summary>
+        public static SeverityConfigFiles Discover(IEnumerable<string> folders, string baseDirectory, TextWriter error)
         {
-            var files = new SeverityConfigFiles(error);
-            var fullPaths = report.Files.Select(f => Path.GetFullPath(Path.Combine(report.BaseDirectory, f))).ToList();
-            var globals = fullPaths.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal)
-                .SelectMany(d => files.Ancestors(d!)).Distinct(StringComparer.Ordinal)
+            var files = new SeverityConfigFiles(error, baseDirectory);
+            var globals = folders.Distinct(StringComparer.Ordinal)
+                .SelectMany(d => files.Ancestors(d)).Distinct(StringComparer.Ordinal)
                 .SelectMany(d => new[] { files.Load(files._globalConfigs, d, ".globalconfig"), files.Load(files._editorConfigs, d, ".editorconfig") })
                 .Where(c => c != null && c.IsGlobal)
                 .Distinct()
                 .ToList();
-            if (globals.Count == 0 && files._editorConfigs.Values.All(c => c == null)) return report;
+            // No settings file anywhere above the inputs: findings keep their default severities.
+            if (globals.Count > 0 || files._editorConfigs.Values.Any(c => c != null)) files._configuration = new SeverityConfiguration(globals!);
+            return files;
+        }
 
-            var configuration = new SeverityConfiguration(globals!);
-            var findings = new List<Finding>(report.Findings.Count);
-            foreach (var finding in report.Findings)
-            {
-                string? fullPath = finding.Location == null ? null : Path.GetFullPath(Path.Combine(report.BaseDirectory, finding.Location.Path));
-                var editorConfigs = fullPath == null ? Array.Empty<EditorConfigFile>() : files.EditorConfigsFor(fullPath);
-                var severity = configuration.Resolve(finding.Rule, finding.Severity, fullPath, editorConfigs);
-                if (severity == Severity.None) continue;
-                findings.Add(severity == finding.Severity ? finding : new Finding(finding.Rule, severity, finding.Message, finding.Location));
-            }
-            return new LintReport(findings, report.Rules, report.Files, report.ResourceCount, report.BaseDirectory);
+        /// <summary>The finding with its configured severity, or null when it is configured off.</summary>
+        public Finding? Apply(Finding finding)
+        {
+            if (_configuration == null) return finding;
+            string? fullPath = finding.Location == null ? null : Path.GetFullPath(Path.Combine(_baseDirectory, finding.Location.Path));
+            var editorConfigs = fullPath == null ? Array.Empty<EditorConfigFile>() : EditorConfigsFor(fullPath);
+            var severity = _configuration.Resolve(finding.Rule, finding.Severity, fullPath, editorConfigs);
+            return severity == Severity.None ? null : finding.WithSeverity(severity);
         }
 
         /// <summary>The non-global .editorconfig files that apply to a file, nearest first, up to one marked root.</summary>
         private IReadOnlyList<EditorConfigFile> EditorConfigsFor(string fullPath)
         {
+            var directory = Path.GetDirectoryName(fullPath)!;
+            if (_applicable.TryGetValue(directory, out var cached)) return cached;
             var result = new List<EditorConfigFile>();
-            foreach (var dir in Ancestors(Path.GetDirectoryName(fullPath)!))
+            foreach (var dir in Ancestors(directory))
             {
                 var config = Load(_editorConfigs, dir, ".editorconfig");
                 if (config == null || config.IsGlobal) continue;
                 result.Add(config);
                 if (config.IsRoot) break;
             }
+            _applicable[directory] = result;
             return result;
         }
 

@@ -197,7 +197,9 @@ namespace ConfigLint.Analyzers.Tests
             {
                 var severity = (string)f["severity"]!;
                 var level = severity is "error" or "warning" ? severity : "note";
-                if (f["path"] == null) return new Result((string)f["ruleId"]!, "", 0, 0, 0, 0, level, (string)f["message"]!);
+                // A tenant finding in no file: Roslyn has no place for its export folder but the message.
+                var scope = (string?)f["scope"];
+                if (f["path"] == null) return new Result((string)f["ruleId"]!, "", 0, 0, 0, 0, level, string.IsNullOrEmpty(scope) ? (string)f["message"]! : scope + ": " + (string)f["message"]!);
                 return new Result((string)f["ruleId"]!, ((string)f["path"]!).Replace('\\', '/'), (int)f["line"]!, (int)f["column"]!, (int)f["endLine"]!, (int)f["endColumn"]!, level, (string)f["message"]!);
             }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
 using ConfigLint.Core.Engine;
@@ -14,7 +13,12 @@ namespace ConfigLint.Cli.Commands
     /// <summary>A requested output: a format and where it goes (null = standard output).</summary>
     public sealed record OutputRequest(IFormatter Formatter, string? Path);
 
-    /// <summary><c>configlint lint PATH...</c>: lint the files and write every requested format.</summary>
+    /// <summary><c>configlint lint PATH...</c>: lint the files and stream every requested format.</summary>
+    /// <remarks>
+    /// Nothing here keeps a list of files or findings: files are walked lazily, linted on every core, and each finding
+    /// goes to the outputs as soon as the ones before it in report order are out. Peak memory is therefore set by the
+    /// largest files and the largest tenant in progress, not by the size of the corpus.
+    /// </remarks>
     public sealed class LintCommand
     {
         private readonly TextWriter _out;
@@ -30,88 +34,169 @@ namespace ConfigLint.Cli.Commands
         {
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
             var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
-            var inputs = InputCollector.Collect(paths);
+            var inputs = InputCollector.Create(paths, baseDirectory);
             if (inputs.Missing.Count > 0)
             {
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
                 return ExitCodes.UsageError;
             }
-            if (inputs.Files.Count == 0)
+            using var files = inputs.Files().GetEnumerator();
+            if (!files.MoveNext())
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-
+            var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
             var engine = engineBuild.GetAwaiter().GetResult();
-            var report = SeverityConfigFiles.Apply(Lint(engine, inputs.Files, baseDirectory), _err);
 
-            foreach (var output in outputs)
+            var header = new ReportHeader(engine.Rules, baseDirectory);
+            var sinks = new List<OutputSink>();
+            try
             {
-                if (output.Path == null)
+                foreach (var output in outputs)
                 {
-                    output.Formatter.Write(report, _out);
-                    continue;
+                    var sink = OutputSink.Open(output, header, _out, _err);
+                    if (sink == null) return ExitCodes.UsageError;
+                    sinks.Add(sink);
                 }
+
+                var listener = new Listener(sinks, severities);
+                LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
+                foreach (var sink in sinks) sink.End(listener.Summary);
+                if (sinks.Any(s => s.Failed)) return ExitCodes.UsageError;
+                if (failLevel == null) return ExitCodes.Success;
+                return listener.Summary.Highest >= failLevel.Value && listener.Summary.Highest != Severity.None ? ExitCodes.Findings : ExitCodes.Success;
+            }
+            finally
+            {
+                foreach (var sink in sinks) sink.Dispose();
+            }
+        }
+
+        /// <summary>The walk from the file already taken on, as engine inputs.</summary>
+        private static IEnumerable<LintInput> Remaining(IEnumerator<InputCollector.Input> files)
+        {
+            do
+            {
+                var full = files.Current.FullPath;
+                yield return new LintInput(files.Current.DisplayPath, () => File.ReadAllBytes(full));
+            }
+            while (files.MoveNext());
+        }
+
+        /// <summary>Applies configured severities and fans every finding out to the outputs, counting as it goes.</summary>
+        private sealed class Listener : ILintListener
+        {
+            private readonly IReadOnlyList<OutputSink> _sinks;
+            private readonly SeverityConfigFiles _severities;
+
+            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities)
+            {
+                _sinks = sinks;
+                _severities = severities;
+            }
+
+            public ReportSummary Summary { get; } = new ReportSummary();
+
+            public void FileLinted(FileResult result)
+            {
+                Summary.CountFile(result.ResourceCount);
+                foreach (var sink in _sinks) sink.File(result.Path);
+                Report(result.Findings);
+            }
+
+            public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings) => Report(findings);
+
+            private void Report(IReadOnlyList<Finding> findings)
+            {
+                foreach (var raw in findings)
+                {
+                    var finding = _severities.Apply(raw);
+                    if (finding == null) continue;
+                    Summary.Count(finding);
+                    foreach (var sink in _sinks) sink.Finding(finding);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One output. A write that fails (disk full, closed pipe) stops that output with an error naming it, and the
+        /// run goes on for the others; the exit code then says the run did not deliver what was asked.
+        /// </summary>
+        private sealed class OutputSink : IDisposable
+        {
+            private readonly OutputRequest _request;
+            private readonly TextWriter _error;
+            private readonly StreamWriter? _file;
+            private IReportWriter? _writer;
+
+            private OutputSink(OutputRequest request, TextWriter error, StreamWriter? file)
+            {
+                _request = request;
+                _error = error;
+                _file = file;
+            }
+
+            public bool Failed { get; private set; }
+
+            public static OutputSink? Open(OutputRequest request, ReportHeader header, TextWriter standardOutput, TextWriter error)
+            {
+                StreamWriter? file = null;
+                if (request.Path != null)
+                {
+                    try
+                    {
+                        var dir = Path.GetDirectoryName(Path.GetFullPath(request.Path));
+                        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+                        file = new StreamWriter(request.Path, false, new System.Text.UTF8Encoding(false));
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        error.WriteLine($"configlint: error: cannot write {request.Formatter.Name} output to {request.Path}: {ex.Message}");
+                        return null;
+                    }
+                }
+                var sink = new OutputSink(request, error, file);
+                sink.Guard(() => sink._writer = request.Formatter.Open(header, (TextWriter?)file ?? standardOutput));
+                return sink;
+            }
+
+            public void File(string path) => Guard(() => _writer!.File(path));
+
+            public void Finding(Finding finding) => Guard(() => _writer!.Finding(finding));
+
+            public void End(ReportSummary summary) => Guard(() =>
+            {
+                _writer!.End(summary);
+                _file?.Flush();
+            });
+
+            private void Guard(Action write)
+            {
+                if (Failed) return;
                 try
                 {
-                    var dir = Path.GetDirectoryName(Path.GetFullPath(output.Path));
-                    if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-                    using var file = new StreamWriter(output.Path, false, new System.Text.UTF8Encoding(false));
-                    output.Formatter.Write(report, file);
+                    write();
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    _err.WriteLine($"configlint: error: cannot write {output.Formatter.Name} output to {output.Path}: {ex.Message}");
-                    return ExitCodes.UsageError;
+                    Failed = true;
+                    _error.WriteLine($"configlint: error: cannot write {_request.Formatter.Name} output to {_request.Path ?? "standard output"}: {ex.Message}");
                 }
             }
 
-            if (failLevel == null) return ExitCodes.Success;
-            return report.Findings.Any(f => f.Severity >= failLevel.Value) ? ExitCodes.Findings : ExitCodes.Success;
-        }
-
-        /// <summary>Lints the files on all cores, one file in memory per worker, and returns findings in report order.</summary>
-        /// <remarks>
-        /// Only what the report needs outlives a file: its display path and its findings, if it has any. Keeping every
-        /// <see cref="FileResult"/> and a second list of full paths made retained memory grow with the corpus.
-        /// </remarks>
-        public static LintReport Lint(LintEngine engine, IReadOnlyList<string> files, string baseDirectory)
-        {
-            var run = engine.StartRun();
-            var display = new string[files.Count];
-            for (int i = 0; i < display.Length; i++) display[i] = InputCollector.DisplayPath(files[i], baseDirectory);
-            var perFile = new IReadOnlyList<Finding>?[files.Count];
-            int resources = 0;
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            public void Dispose()
             {
-                var result = LintFile(run, files[i], display[i]);
-                if (result.Findings.Count > 0) perFile[i] = result.Findings;
-                if (result.ResourceCount > 0) Interlocked.Add(ref resources, result.ResourceCount);
-            });
-
-            var tenant = run.Complete();
-            var findings = new List<Finding>(perFile.Sum(f => f?.Count ?? 0) + tenant.Count);
-            foreach (var list in perFile)
-            {
-                if (list != null) findings.AddRange(list);
+                (_writer as IDisposable)?.Dispose();
+                try
+                {
+                    _file?.Dispose();
+                }
+                catch (IOException)
+                {
+                    // Already reported by the write that failed.
+                }
             }
-            findings.AddRange(tenant);
-            findings.Sort(Finding.ReportOrder);
-            return new LintReport(findings, engine.Rules, display, resources, baseDirectory);
-        }
-
-        private static FileResult LintFile(LintRun run, string file, string display)
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                return run.ReportUnreadable(display, ex.Message);
-            }
-            return run.LintBytes(display, bytes);
         }
     }
 }

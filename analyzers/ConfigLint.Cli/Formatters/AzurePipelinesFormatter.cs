@@ -13,20 +13,37 @@ namespace ConfigLint.Cli.Formatters
     {
         public string Name => "azure";
 
-        public void Write(LintReport report, TextWriter writer)
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
+
+        private sealed class Writer : IReportWriter
         {
-            foreach (var f in report.Findings)
+            private readonly TextWriter _writer;
+
+            public Writer(TextWriter writer)
+            {
+                _writer = writer;
+            }
+
+            public void File(string path)
+            {
+            }
+
+            public void Finding(Finding f)
             {
                 if (f.Severity < Severity.Warning)
                 {
-                    writer.WriteLine(ConsoleFormatter.FormatLine(f));
-                    continue;
+                    _writer.WriteLine(ConsoleFormatter.FormatLine(f));
+                    return;
                 }
                 string type = f.Severity == Severity.Error ? "error" : "warning";
                 string location = f.Location == null
                     ? string.Empty
                     : $"sourcepath={Escape(f.Location.Path.Replace('\\', '/'))};linenumber={f.Location.Start.Line};columnnumber={f.Location.Start.Column};";
-                writer.WriteLine($"##vso[task.logissue type={type};{location}code={f.RuleId};]{Escape(f.Message)}");
+                _writer.WriteLine($"##vso[task.logissue type={type};{location}code={f.RuleId};]{Escape(f.MessageWithScope)}");
+            }
+
+            public void End(ReportSummary summary)
+            {
             }
         }
 

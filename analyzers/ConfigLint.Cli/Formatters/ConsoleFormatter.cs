@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using ConfigLint.Core.Model;
 
 namespace ConfigLint.Cli.Formatters
@@ -8,21 +7,14 @@ namespace ConfigLint.Cli.Formatters
     /// The MSBuild canonical line that editors and CI problem matchers parse:
     /// <c>path(line,col): warning CL1001: message</c>
     /// (https://learn.microsoft.com/visualstudio/msbuild/msbuild-diagnostic-format-for-tasks).
-    /// Suggestions and notes print as <c>info</c>, the word those matchers know.
+    /// Suggestions and notes print as <c>info</c>, the word those matchers know. A tenant finding that belongs to no
+    /// file has its export folder as the origin (<c>tenants/contoso : info CL1009: ...</c>).
     /// </summary>
     public sealed class ConsoleFormatter : IFormatter
     {
         public string Name => "console";
 
-        public void Write(LintReport report, TextWriter writer)
-        {
-            foreach (var finding in report.Findings) writer.WriteLine(FormatLine(finding));
-            int errors = report.Findings.Count(f => f.Severity == Severity.Error);
-            int warnings = report.Findings.Count(f => f.Severity == Severity.Warning);
-            int suggestions = report.Findings.Count(f => f.Severity == Severity.Suggestion);
-            int infos = report.Findings.Count(f => f.Severity == Severity.Info);
-            writer.WriteLine($"configlint: {report.Files.Count} file(s), {report.ResourceCount} resource(s): {errors} error(s), {warnings} warning(s), {suggestions} suggestion(s), {infos} note(s)");
-        }
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
 
         public static string SeverityWord(Severity severity) => severity switch
         {
@@ -33,7 +25,26 @@ namespace ConfigLint.Cli.Formatters
 
         public static string FormatLine(Finding finding) =>
             finding.Location == null
-                ? $"configlint : {SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}"
+                ? $"{(string.IsNullOrEmpty(finding.Scope) ? "configlint" : finding.Scope)} : {SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}"
                 : $"{finding.Location.Path}({finding.Location.Start.Line},{finding.Location.Start.Column}): {SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}";
+
+        private sealed class Writer : IReportWriter
+        {
+            private readonly TextWriter _writer;
+
+            public Writer(TextWriter writer)
+            {
+                _writer = writer;
+            }
+
+            public void File(string path)
+            {
+            }
+
+            public void Finding(Finding finding) => _writer.WriteLine(FormatLine(finding));
+
+            public void End(ReportSummary s) =>
+                _writer.WriteLine($"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)");
+        }
     }
 }

@@ -12,9 +12,22 @@ namespace ConfigLint.Cli.Formatters
     {
         public string Name => "github";
 
-        public void Write(LintReport report, TextWriter writer)
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
+
+        private sealed class Writer : IReportWriter
         {
-            foreach (var f in report.Findings)
+            private readonly TextWriter _writer;
+
+            public Writer(TextWriter writer)
+            {
+                _writer = writer;
+            }
+
+            public void File(string path)
+            {
+            }
+
+            public void Finding(Finding f)
             {
                 string command = f.Severity switch
                 {
@@ -25,7 +38,11 @@ namespace ConfigLint.Cli.Formatters
                 string properties = f.Location == null
                     ? $"title={Property(f.RuleId + " " + f.Rule.Name)}"
                     : $"file={Property(f.Location.Path.Replace('\\', '/'))},line={f.Location.Start.Line},col={f.Location.Start.Column},endLine={f.Location.End.Line},endColumn={f.Location.End.Column},title={Property(f.RuleId + " " + f.Rule.Name)}";
-                writer.WriteLine($"::{command} {properties}::{Data(f.Message + " (" + f.Rule.HelpUri + ")")}");
+                _writer.WriteLine($"::{command} {properties}::{Data(f.MessageWithScope + " (" + f.Rule.HelpUri + ")")}");
+            }
+
+            public void End(ReportSummary summary)
+            {
             }
         }
 

@@ -24,61 +24,69 @@ namespace ConfigLint.Cli.Formatters
             _ => "note",
         };
 
-        public void Write(LintReport report, TextWriter writer)
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
+
+        /// <summary>
+        /// Writes the run header and streams results. The artifacts (every linted file) follow the results; their
+        /// list is spooled to a temporary file meanwhile, so memory does not grow with the number of files.
+        /// </summary>
+        private sealed class Writer : IReportWriter, IDisposable
         {
-            var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var artifacts = report.Files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+            private readonly TextWriter _writer;
+            private readonly JsonTextWriter _json;
+            private readonly Dictionary<string, int> _ruleIndex;
+            private readonly StreamWriter _spool;
 
-            using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
-            json.WriteStartObject();
-            json.WritePropertyName("$schema"); json.WriteValue(SchemaUri);
-            json.WritePropertyName("version"); json.WriteValue("2.1.0");
-            json.WritePropertyName("runs");
-            json.WriteStartArray();
-            json.WriteStartObject();
-
-            json.WritePropertyName("tool");
-            json.WriteStartObject();
-            json.WritePropertyName("driver");
-            json.WriteStartObject();
-            json.WritePropertyName("name"); json.WriteValue("ConfigLint");
-            json.WritePropertyName("semanticVersion"); json.WriteValue(LintReport.ToolVersion);
-            json.WritePropertyName("informationUri"); json.WriteValue("https://github.com/configlint/configlint");
-            json.WritePropertyName("rules");
-            json.WriteStartArray();
-            foreach (var rule in report.Rules) WriteRule(json, rule);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
-
-            json.WritePropertyName("originalUriBaseIds");
-            json.WriteStartObject();
-            json.WritePropertyName("SRCROOT");
-            json.WriteStartObject();
-            json.WritePropertyName("uri"); json.WriteValue(DirectoryUri(report.BaseDirectory));
-            json.WriteEndObject();
-            json.WriteEndObject();
-
-            json.WritePropertyName("columnKind"); json.WriteValue("utf16CodeUnits");
-
-            json.WritePropertyName("artifacts");
-            json.WriteStartArray();
-            foreach (var file in report.Files)
+            public Writer(ReportHeader header, TextWriter writer)
             {
+                _writer = writer;
+                _ruleIndex = header.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+                var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+                _spool = new StreamWriter(spool, new System.Text.UTF8Encoding(false));
+
+                var json = _json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
                 json.WriteStartObject();
-                json.WritePropertyName("location");
-                WriteArtifactLocation(json, file, null);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+                json.WritePropertyName("$schema"); json.WriteValue(SchemaUri);
+                json.WritePropertyName("version"); json.WriteValue("2.1.0");
+                json.WritePropertyName("runs");
+                json.WriteStartArray();
+                json.WriteStartObject();
 
-            json.WritePropertyName("results");
-            json.WriteStartArray();
-            foreach (var finding in report.Findings)
+                json.WritePropertyName("tool");
+                json.WriteStartObject();
+                json.WritePropertyName("driver");
+                json.WriteStartObject();
+                json.WritePropertyName("name"); json.WriteValue("ConfigLint");
+                json.WritePropertyName("semanticVersion"); json.WriteValue(ReportHeader.ToolVersion);
+                json.WritePropertyName("informationUri"); json.WriteValue("https://github.com/configlint/configlint");
+                json.WritePropertyName("rules");
+                json.WriteStartArray();
+                foreach (var rule in header.Rules) WriteRule(json, rule);
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndObject();
+
+                json.WritePropertyName("originalUriBaseIds");
+                json.WriteStartObject();
+                json.WritePropertyName("SRCROOT");
+                json.WriteStartObject();
+                json.WritePropertyName("uri"); json.WriteValue(DirectoryUri(header.BaseDirectory));
+                json.WriteEndObject();
+                json.WriteEndObject();
+
+                json.WritePropertyName("columnKind"); json.WriteValue("utf16CodeUnits");
+                json.WritePropertyName("results");
+                json.WriteStartArray();
+            }
+
+            public void File(string path) => _spool.WriteLine(path);
+
+            public void Finding(Finding finding)
             {
+                var json = _json;
                 json.WriteStartObject();
                 json.WritePropertyName("ruleId"); json.WriteValue(finding.RuleId);
-                if (ruleIndex.TryGetValue(finding.RuleId, out var index))
+                if (_ruleIndex.TryGetValue(finding.RuleId, out var index))
                 {
                     json.WritePropertyName("ruleIndex"); json.WriteValue(index);
                 }
@@ -96,7 +104,7 @@ namespace ConfigLint.Cli.Formatters
                     json.WritePropertyName("physicalLocation");
                     json.WriteStartObject();
                     json.WritePropertyName("artifactLocation");
-                    WriteArtifactLocation(json, loc.Path, artifacts.TryGetValue(loc.Path, out var a) ? a : (int?)null);
+                    WriteArtifactLocation(json, loc.Path, directory: false);
                     json.WritePropertyName("region");
                     json.WriteStartObject();
                     json.WritePropertyName("startLine"); json.WriteValue(loc.Start.Line);
@@ -108,14 +116,51 @@ namespace ConfigLint.Cli.Formatters
                     json.WriteEndObject();
                     json.WriteEndArray();
                 }
+                else if (finding.Scope != null)
+                {
+                    // A tenant finding about a whole export: its location is the export folder, with no region.
+                    json.WritePropertyName("locations");
+                    json.WriteStartArray();
+                    json.WriteStartObject();
+                    json.WritePropertyName("physicalLocation");
+                    json.WriteStartObject();
+                    json.WritePropertyName("artifactLocation");
+                    WriteArtifactLocation(json, finding.Scope, directory: true);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
 
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            writer.WriteLine();
+            public void End(ReportSummary summary)
+            {
+                var json = _json;
+                json.WriteEndArray();
+                json.WritePropertyName("artifacts");
+                json.WriteStartArray();
+                _spool.Flush();
+                _spool.BaseStream.Position = 0;
+                using (var reader = new StreamReader(_spool.BaseStream, System.Text.Encoding.UTF8, false, 4096, leaveOpen: true))
+                {
+                    for (string? file = reader.ReadLine(); file != null; file = reader.ReadLine())
+                    {
+                        json.WriteStartObject();
+                        json.WritePropertyName("location");
+                        WriteArtifactLocation(json, file, directory: false);
+                        json.WriteEndObject();
+                    }
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.Flush();
+                _writer.WriteLine();
+                Dispose();
+            }
+
+            public void Dispose() => _spool.Dispose();
         }
 
         private static void WriteRule(JsonTextWriter json, RuleDescriptor rule)
@@ -148,21 +193,20 @@ namespace ConfigLint.Cli.Formatters
             json.WriteEndObject();
         }
 
-        private static void WriteArtifactLocation(JsonTextWriter json, string path, int? index)
+        /// <summary>A file's (or, for a tenant scope, a folder's) URI: relative to <c>%SRCROOT%</c> when it is inside it.</summary>
+        private static void WriteArtifactLocation(JsonTextWriter json, string path, bool directory)
         {
             json.WriteStartObject();
             if (Path.IsPathRooted(path))
             {
-                json.WritePropertyName("uri"); json.WriteValue(new Uri(path).AbsoluteUri);
+                var uri = new Uri(path).AbsoluteUri;
+                json.WritePropertyName("uri"); json.WriteValue(directory && !uri.EndsWith("/", StringComparison.Ordinal) ? uri + "/" : uri);
             }
             else
             {
-                json.WritePropertyName("uri"); json.WriteValue(RelativeUri(path));
+                var uri = RelativeUri(path);
+                json.WritePropertyName("uri"); json.WriteValue(directory && uri.Length > 0 ? uri + "/" : uri);
                 json.WritePropertyName("uriBaseId"); json.WriteValue("SRCROOT");
-            }
-            if (index != null)
-            {
-                json.WritePropertyName("index"); json.WriteValue(index.Value);
             }
             json.WriteEndObject();
         }

@@ -51,6 +51,14 @@ namespace ConfigLint.Core.Engine
 
         /// <summary>Tells the type of an object with no <c>@odata.type</c> (from its context, shape, folder or file name).</summary>
         (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate);
+
+        /// <summary>
+        /// The folder holding the one tenant's export this file belongs to: the path up to (not including) a separator,
+        /// or empty. Tenant rules see one scope at a time, so a run over many tenants judges each on its own. Every
+        /// file of a scope lies under its folder, which lets a run over files in folder order complete a scope (and
+        /// free its state) as soon as the walk leaves that folder.
+        /// </summary>
+        string TenantScope(string path);
     }
 
     /// <summary>One appearance of a setting in a resource, in whatever form the export wrote it.</summary>
@@ -126,12 +134,16 @@ namespace ConfigLint.Core.Engine
         public abstract void Analyze(Resource resource, IFindingSink sink);
     }
 
-    /// <summary>A rule that looks across all resources of a run (e.g. "no branding profile exported").</summary>
+    /// <summary>
+    /// A rule that looks across all resources of one tenant's export (e.g. "no branding profile exported"). The engine
+    /// keeps one state per tenant scope (<see cref="IResourceTyper.TenantScope"/>) and completes it when the scope's
+    /// files are done; findings without a location are attributed to that scope.
+    /// </summary>
     public abstract class TenantRule
     {
         public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
-        /// <summary>Fresh state for one run; its Observe is called concurrently from several files.</summary>
+        /// <summary>Fresh state for one tenant scope of a run; its Observe is called concurrently from several files.</summary>
         public abstract ITenantRuleState CreateState();
     }
 

@@ -11,18 +11,56 @@ namespace ConfigLint.Core.Engine
 {
     /// <summary>
     /// One lint run. Files may be added concurrently; each is parsed once, split into resources, and every
-    /// applicable rule runs on the same tree. Tenant rules see every resource and report at <see cref="Complete"/>.
+    /// applicable rule runs on the same tree. Tenant rules keep one state per tenant scope (the pack's
+    /// <see cref="IResourceTyper.TenantScope"/>) and report when that scope is completed (<see cref="CompleteScope"/>)
+    /// or at <see cref="Complete"/>.
     /// </summary>
     public sealed class LintRun
     {
         private readonly LintEngine _engine;
-        private readonly List<(TenantRule Rule, ITenantRuleState State)> _tenant;
-        private int _completed;
+        private readonly object _gate = new object();
+
+        // One set of tenant-rule states per scope, created by the scope's first file and dropped when it completes,
+        // so a run over many tenants holds the state of the tenants in progress only.
+        private readonly Dictionary<string, Scope> _scopes = new Dictionary<string, Scope>(StringComparer.Ordinal);
+        private readonly HashSet<string> _completedScopes = new HashSet<string>(StringComparer.Ordinal);
+        private bool _completed;
 
         internal LintRun(LintEngine engine)
         {
             _engine = engine;
-            _tenant = engine.Pack.TenantRules.Select(r => (r, r.CreateState())).ToList();
+        }
+
+        private sealed class Scope
+        {
+            public Scope(string name, IReadOnlyList<TenantRule> rules)
+            {
+                Name = name;
+                States = rules.Select(r => (r, r.CreateState())).ToList();
+            }
+
+            public string Name { get; }
+            public List<(TenantRule Rule, ITenantRuleState State)> States { get; }
+        }
+
+        /// <summary>The tenant scope of a path, as the pack tells it.</summary>
+        public string ScopeOf(string path) => _engine.Pack.Typer.TenantScope(path);
+
+        private Scope ScopeFor(string path)
+        {
+            string name = ScopeOf(path);
+            lock (_gate)
+            {
+                if (_scopes.TryGetValue(name, out var scope)) return scope;
+                if (_completed || _completedScopes.Contains(name))
+                {
+                    // A caller bug, not bad input: the scope's findings are already out, a late file would split them.
+                    throw new InvalidOperationException($"tenant scope '{name}' was completed before {path} was linted; lint a scope's files before completing it");
+                }
+                scope = new Scope(name, _engine.Pack.TenantRules);
+                _scopes.Add(name, scope);
+                return scope;
+            }
         }
 
         /// <summary>Lints a file from its bytes, detecting the encoding (BOM, UTF-16) first.</summary>
@@ -54,7 +92,7 @@ namespace ConfigLint.Core.Engine
             if (document == null && failure!.IsEmpty && _engine.Pack.Typer.AllowsEmpty(path))
             {
                 // An empty companion (a tool's "nothing to write") is read as an empty list.
-                NotifyDocument(new DocumentFacts(new JsonDocument(source, source, JsonArray.Empty), DocumentRole.Companion, null, null, 0), sink);
+                NotifyDocument(ScopeFor(path), new DocumentFacts(new JsonDocument(source, source, JsonArray.Empty), DocumentRole.Companion, null, null, 0), sink);
                 return new FileResult(path, sink.Sorted(), 0, parsed: true);
             }
             if (document == null)
@@ -78,12 +116,41 @@ namespace ConfigLint.Core.Engine
             return new FileResult(document.Path, sink.Sorted(), count, parsed: true);
         }
 
-        /// <summary>Runs the tenant-level rules over everything seen; call once, after the last file.</summary>
+        /// <summary>
+        /// Runs the tenant-level rules of one scope and forgets its state. Call it once all of the scope's files are
+        /// linted; a scope no file was linted in has nothing to report.
+        /// </summary>
+        public IReadOnlyList<Finding> CompleteScope(string scope)
+        {
+            Scope? state;
+            lock (_gate)
+            {
+                if (!_completedScopes.Add(scope)) throw new InvalidOperationException($"tenant scope '{scope}' completes once");
+                if (_scopes.TryGetValue(scope, out state)) _scopes.Remove(scope);
+            }
+            return state == null ? Array.Empty<Finding>() : Complete(state);
+        }
+
+        /// <summary>Completes every scope not completed yet, in scope order; call once, after the last file.</summary>
         public IReadOnlyList<Finding> Complete()
         {
-            if (System.Threading.Interlocked.Exchange(ref _completed, 1) != 0) throw new InvalidOperationException("a run completes once");
-            var sink = new Sink(_engine.Options);
-            foreach (var (rule, state) in _tenant)
+            List<Scope> open;
+            lock (_gate)
+            {
+                if (_completed) throw new InvalidOperationException("a run completes once");
+                _completed = true;
+                open = _scopes.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+                _scopes.Clear();
+            }
+            var findings = new List<Finding>();
+            foreach (var scope in open) findings.AddRange(Complete(scope));
+            return findings;
+        }
+
+        private IReadOnlyList<Finding> Complete(Scope scope)
+        {
+            var sink = new Sink(_engine.Options, scope.Name);
+            foreach (var (rule, state) in scope.States)
             {
                 try
                 {
@@ -100,9 +167,10 @@ namespace ConfigLint.Core.Engine
         private int LintDocument(JsonDocument document, Sink sink)
         {
             var typer = _engine.Pack.Typer;
+            var scope = ScopeFor(document.Path);
             if (typer.ClassifyDocument(document) == DocumentRole.Companion)
             {
-                NotifyDocument(new DocumentFacts(document, DocumentRole.Companion, null, null, 0), sink);
+                NotifyDocument(scope, new DocumentFacts(document, DocumentRole.Companion, null, null, 0), sink);
                 return 0;
             }
 
@@ -134,7 +202,7 @@ namespace ConfigLint.Core.Engine
                 var resource = new Resource(document, candidate.Node, type, evidence, candidate.EntitySet, typer.NameProperties(type));
                 resources++;
                 AnalyzeResource(resource, sink);
-                foreach (var (rule, state) in _tenant)
+                foreach (var (rule, state) in scope.States)
                 {
                     try
                     {
@@ -172,13 +240,13 @@ namespace ConfigLint.Core.Engine
                 var typed = typer.InferType(new ResourceCandidate(document, page, entitySet, inCollection: true));
                 if (typed?.Evidence == TypeEvidence.ODataContext) entitySetType = typed.Value.Type;
             }
-            NotifyDocument(new DocumentFacts(document, DocumentRole.Resources, entitySet, entitySetType, resources), sink);
+            NotifyDocument(scope, new DocumentFacts(document, DocumentRole.Resources, entitySet, entitySetType, resources), sink);
             return resources;
         }
 
-        private void NotifyDocument(DocumentFacts facts, Sink sink)
+        private static void NotifyDocument(Scope scope, DocumentFacts facts, Sink sink)
         {
-            foreach (var (rule, state) in _tenant)
+            foreach (var (rule, state) in scope.States)
             {
                 if (state is not IDocumentObserver observer) continue;
                 try
@@ -374,11 +442,13 @@ namespace ConfigLint.Core.Engine
         private sealed class Sink : IFindingSink
         {
             private readonly LintOptions _options;
+            private readonly string? _scope;
             private readonly List<Finding> _findings = new List<Finding>();
 
-            public Sink(LintOptions options)
+            public Sink(LintOptions options, string? scope = null)
             {
                 _options = options;
+                _scope = scope;
             }
 
             public void Report(RuleDescriptor rule, SourceLocation? location, params object?[] args)
@@ -391,7 +461,7 @@ namespace ConfigLint.Core.Engine
             {
                 var severity = _options.EffectiveSeverity(rule);
                 if (severity == Severity.None) return;
-                _findings.Add(new Finding(rule, severity, message, location));
+                _findings.Add(new Finding(rule, severity, message, location, _scope));
             }
 
             public IReadOnlyList<Finding> Sorted()

@@ -7,13 +7,17 @@ namespace ConfigLint.Core.Model
     /// <summary>One reported diagnostic: a rule, its effective severity, the message and where.</summary>
     public sealed class Finding
     {
-        public Finding(RuleDescriptor rule, Severity severity, string message, SourceLocation? location)
+        public Finding(RuleDescriptor rule, Severity severity, string message, SourceLocation? location, string? scope = null)
         {
             Rule = rule;
             Severity = severity;
             Message = message;
             Location = location;
+            Scope = location == null ? scope : null;
         }
+
+        /// <summary>A finding with another severity (configured per file after the engine ran).</summary>
+        public Finding WithSeverity(Severity severity) => severity == Severity ? this : new Finding(Rule, severity, Message, Location, Scope);
 
         public RuleDescriptor Rule { get; }
         public string RuleId => Rule.Id;
@@ -23,16 +27,31 @@ namespace ConfigLint.Core.Model
         /// <summary>Null for tenant-level findings that belong to no file (e.g. "no branding profile exported").</summary>
         public SourceLocation? Location { get; }
 
-        public override string ToString() =>
-            Location == null ? $"configlint: {Severity.ToName()} {RuleId}: {Message}" : $"{Location}: {Severity.ToName()} {RuleId}: {Message}";
+        /// <summary>For a finding with no location: the tenant scope (export folder) it is about; empty for the working folder.</summary>
+        public string? Scope { get; }
 
-        /// <summary>Deterministic report order: file, line, column, rule ID; findings without a file last.</summary>
+        /// <summary>
+        /// The message as a channel without a place for the scope shows it: prefixed with the export folder when the
+        /// finding has no location and is about one of several tenant exports (Roslyn, CI annotations).
+        /// </summary>
+        public string MessageWithScope => Location == null && !string.IsNullOrEmpty(Scope) ? $"{Scope}: {Message}" : Message;
+
+        public override string ToString() =>
+            Location == null ? $"{(string.IsNullOrEmpty(Scope) ? "configlint" : Scope)}: {Severity.ToName()} {RuleId}: {Message}" : $"{Location}: {Severity.ToName()} {RuleId}: {Message}";
+
+        /// <summary>
+        /// Deterministic order within a file and within a completed tenant scope: file, line, column, rule ID; findings
+        /// without a file last. A streaming run reports files in folder-walk order and each scope's tenant findings after
+        /// the scope's last file.
+        /// </summary>
         public static readonly IComparer<Finding> ReportOrder = Comparer<Finding>.Create((a, b) =>
         {
             if (a.Location == null || b.Location == null)
             {
                 if (a.Location != null) return -1;
                 if (b.Location != null) return 1;
+                int scope = string.CompareOrdinal(a.Scope, b.Scope);
+                if (scope != 0) return scope;
             }
             else
             {

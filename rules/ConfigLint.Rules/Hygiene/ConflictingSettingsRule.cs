@@ -36,29 +36,73 @@ namespace ConfigLint.Rules.Hygiene
 
         public override ITenantRuleState CreateState() => new State();
 
-        /// <summary>The earliest place (in report order) a setting takes one value for one set of assignment targets.</summary>
-        private sealed class Value
+        /// <summary>What a policy shares with all its settings' places (one object per policy, not per setting).</summary>
+        private sealed class Policy
         {
-            public string Text = string.Empty;
-            public string Form = string.Empty;
-            public string KeyAsWritten = string.Empty;
-            public string Policy = string.Empty;
-            public string Path = string.Empty;
-            public int Offset;
-            public SourceLocation Location = null!;
+            public Policy(string describe, string path)
+            {
+                Describe = describe;
+                Path = path;
+            }
+
+            public string Describe { get; }
+            public string Path { get; }
             public IReadOnlyCollection<string> Targets = Array.Empty<string>();
+            public string TargetKey = string.Empty;
+        }
+
+        /// <summary>
+        /// The earliest place (in report order) a setting takes one value for one set of assignment targets. Positions
+        /// are kept as numbers, not as location objects: this state lives as long as its tenant is being linted.
+        /// </summary>
+        private sealed class Place
+        {
+            public Place(Policy policy, SettingOccurrence occurrence, string text)
+            {
+                Policy = policy;
+                Text = text;
+                Form = occurrence.Form;
+                KeyAsWritten = occurrence.KeyAsWritten;
+                var location = occurrence.Location;
+                Start = location.Start;
+                End = location.End;
+                StartOffset = location.StartOffset;
+                EndOffset = location.EndOffset;
+                Order = occurrence.ValueNode.Start;
+            }
+
+            public Policy Policy;
+            public readonly string Text;
+            public readonly string Form;
+            public readonly string KeyAsWritten;
+            public readonly LinePosition Start;
+            public readonly LinePosition End;
+            public readonly int StartOffset;
+            public readonly int EndOffset;
+
+            /// <summary>The position in the parsed tree, which orders places within a file like their positions do.</summary>
+            public readonly int Order;
+
+            public SourceLocation Location => new SourceLocation(Policy.Path, Start, End, StartOffset, EndOffset);
+
+            /// <summary>Report order: path, then position in the file.</summary>
+            public static int Compare(Place a, Place b)
+            {
+                int byPath = string.CompareOrdinal(a.Policy.Path, b.Policy.Path);
+                return byPath != 0 ? byPath : a.Order.CompareTo(b.Order);
+            }
         }
 
         private sealed class State : ITenantRuleState, IDocumentObserver
         {
             private readonly object _gate = new object();
 
-            // Memory grows with distinct (setting, value, targets), not with policies: each keeps only its first place,
-            // and a location is built only for what is kept.
-            private readonly Dictionary<string, Dictionary<string, Value>> _byKey = new Dictionary<string, Dictionary<string, Value>>(StringComparer.Ordinal);
+            // Memory grows with distinct (setting, value, targets), not with policies: each keeps only its first place.
+            // Most settings take one value in a tenant, so a setting holds a single Place until a second one appears.
+            private readonly Dictionary<(string Form, string Key), object> _byKey = new Dictionary<(string, string), object>();
 
             // IntuneBackupAndRestore policies wait for their assignment file until the end (no other layout needs to).
-            private readonly List<(IReadOnlyList<string> Keys, List<(string Key, Value Value)> Settings)> _pending = new List<(IReadOnlyList<string>, List<(string, Value)>)>();
+            private readonly List<(IReadOnlyList<string> Keys, Policy Policy, List<((string, string) Key, Place Place)> Settings)> _pending = new List<(IReadOnlyList<string>, Policy, List<((string, string), Place)>)>();
             private readonly AssignmentFiles.Index _files = new AssignmentFiles.Index();
 
             public void Observe(Resource resource)
@@ -70,23 +114,19 @@ namespace ConfigLint.Rules.Hygiene
                 if (targets != null && targets.Count == 0) return;
                 var settings = Read(resource);
                 if (settings.Count == 0) return;
+                var policy = new Policy(resource.Describe(), resource.Path);
                 if (targets == null)
                 {
-                    // The file will be gone at the end: keep the locations now (this layout only).
-                    var parked = settings.Select(s => (s.Key, Make(resource, s.Occurrence, s.Value))).ToList();
-                    lock (_gate) _pending.Add((AssignmentFiles.KeysOf(resource), parked));
+                    // The file will be gone at the end: keep the positions now (this layout only).
+                    var parked = settings.Select(s => (s.Key, new Place(policy, s.Occurrence, s.Value))).ToList();
+                    lock (_gate) _pending.Add((AssignmentFiles.KeysOf(resource), policy, parked));
                     return;
                 }
-                string targetKey = string.Join("|", targets);
+                policy.Targets = targets;
+                policy.TargetKey = string.Join("|", targets);
                 lock (_gate)
                 {
-                    foreach (var (key, occurrence, value) in settings)
-                    {
-                        if (!Improves(key, value, targetKey, resource.Path, occurrence.ValueNode.Start, out var values, out var valueKey)) continue;
-                        var kept = Make(resource, occurrence, value);
-                        kept.Targets = targets;
-                        values[valueKey] = kept;
-                    }
+                    foreach (var (key, occurrence, value) in settings) Keep(key, policy, value, occurrence.ValueNode.Start, () => new Place(policy, occurrence, value));
                 }
             }
 
@@ -94,69 +134,79 @@ namespace ConfigLint.Rules.Hygiene
 
             public void Complete(IFindingSink sink)
             {
-                foreach (var (keys, settings) in _pending)
+                foreach (var (keys, policy, settings) in _pending)
                 {
                     var targets = _files.TargetsFor(keys);
                     if (targets == null || targets.Count == 0) continue;
-                    string targetKey = string.Join("|", targets);
-                    foreach (var (key, value) in settings)
-                    {
-                        if (!Improves(key, value.Text, targetKey, value.Path, value.Offset, out var values, out var valueKey)) continue;
-                        value.Targets = targets;
-                        values[valueKey] = value;
-                    }
+                    policy.Targets = targets;
+                    policy.TargetKey = string.Join("|", targets);
+                    foreach (var (key, place) in settings) Keep(key, policy, place.Text, place.Order, () => place);
                 }
-                foreach (var values in _byKey.Values)
+                foreach (var entry in _byKey.Values)
                 {
-                    if (values.Count < 2) continue;
-                    var ordered = values.Values.OrderBy(v => v.Location).ToList();
-                    for (int i = 1; i < ordered.Count; i++)
+                    if (entry is not List<Place> places) continue;
+                    places.Sort(Place.Compare);
+                    for (int i = 1; i < places.Count; i++)
                     {
-                        var other = ordered[i];
+                        var other = places[i];
                         // Only a policy reaching the same devices conflicts: same group, or both all devices/users.
                         // Whether two different groups overlap cannot be told from the files, so it is not reported.
-                        var first = ordered.Take(i).FirstOrDefault(v =>
-                            !string.Equals(v.Text, other.Text, StringComparison.OrdinalIgnoreCase) && v.Targets.Intersect(other.Targets).Any());
+                        var first = places.Take(i).FirstOrDefault(v =>
+                            !string.Equals(v.Text, other.Text, StringComparison.OrdinalIgnoreCase) && v.Policy.Targets.Intersect(other.Policy.Targets).Any());
                         if (first == null) continue;
-                        sink.Report(Rule, other.Location, Extractors[other.Form].Describe(other.KeyAsWritten), other.Text, other.Policy, first.Text, first.Policy,
-                            $"{first.Location.Path}({first.Location.Start.Line},{first.Location.Start.Column})");
+                        sink.Report(Rule, other.Location, Extractors[other.Form].Describe(other.KeyAsWritten), other.Text, other.Policy.Describe, first.Text, first.Policy.Describe,
+                            $"{first.Policy.Path}({first.Start.Line},{first.Start.Column})");
                     }
                 }
             }
 
-            /// <summary>True when (value, targets) is new for the key, or this place comes earlier in report order.</summary>
-            private bool Improves(string key, string text, string targetKey, string path, int offset, out Dictionary<string, Value> values, out string valueKey)
+            /// <summary>Keeps the place when (value, targets) is new for the setting, or when it comes earlier in report order.</summary>
+            private void Keep((string, string) key, Policy policy, string text, int offset, Func<Place> make)
             {
-                if (!_byKey.TryGetValue(key, out values!)) _byKey[key] = values = new Dictionary<string, Value>(StringComparer.OrdinalIgnoreCase);
-                valueKey = text + "\u0001" + targetKey;
-                if (!values.TryGetValue(valueKey, out var seen)) return true;
-                int byPath = string.CompareOrdinal(path, seen.Path);
-                return byPath < 0 || (byPath == 0 && offset < seen.Offset);
+                if (!_byKey.TryGetValue(key, out var entry))
+                {
+                    _byKey[key] = make();
+                    return;
+                }
+                var places = entry as List<Place>;
+                if (places == null)
+                {
+                    var single = (Place)entry;
+                    if (!Same(single, policy, text))
+                    {
+                        _byKey[key] = new List<Place>(2) { single, make() };
+                    }
+                    else if (Earlier(policy, offset, single))
+                    {
+                        _byKey[key] = make();
+                    }
+                    return;
+                }
+                int index = places.FindIndex(p => Same(p, policy, text));
+                if (index < 0) places.Add(make());
+                else if (Earlier(policy, offset, places[index])) places[index] = make();
             }
 
-            private static Value Make(Resource resource, SettingOccurrence occurrence, string text) => new Value
-            {
-                Text = text,
-                Form = occurrence.Form,
-                KeyAsWritten = occurrence.KeyAsWritten,
-                Policy = resource.Describe(),
-                Path = resource.Path,
-                Offset = occurrence.ValueNode.Start,
-                Location = occurrence.Location,
-            };
+            private static bool Same(Place place, Policy policy, string text) =>
+                string.Equals(place.Text, text, StringComparison.OrdinalIgnoreCase) && string.Equals(place.Policy.TargetKey, policy.TargetKey, StringComparison.Ordinal);
 
-            private static List<(string Key, SettingOccurrence Occurrence, string Value)> Read(Resource resource)
+            private static bool Earlier(Policy policy, int offset, Place seen)
             {
-                // Policies of different tenants never reach the same device: compare within one export root only.
-                string scope = ExportLayout.TenantScope(resource.Path);
-                var result = new List<(string Key, SettingOccurrence Occurrence, string Value)>();
+                int byPath = string.CompareOrdinal(policy.Path, seen.Policy.Path);
+                return byPath < 0 || (byPath == 0 && offset < seen.Order);
+            }
+
+            private static List<((string, string) Key, SettingOccurrence Occurrence, string Value)> Read(Resource resource)
+            {
+                // One state is one tenant scope (export root): policies of different tenants are never compared.
+                var result = new List<((string, string) Key, SettingOccurrence Occurrence, string Value)>();
                 foreach (var extractor in Extractors.Values)
                 {
                     foreach (var o in resource.Occurrences(extractor))
                     {
                         // Collections and group settings have no single value to compare.
                         if (o.Raw == null) continue;
-                        result.Add((scope + "|" + extractor.Form + "|" + o.Key, o, o.Value ?? o.Raw));
+                        result.Add(((extractor.Form, o.Key), o, o.Value ?? o.Raw));
                     }
                 }
                 // A setting repeated inside one policy (group collections, payload lists) is several instances, not a

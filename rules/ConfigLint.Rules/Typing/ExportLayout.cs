@@ -7,8 +7,9 @@ namespace ConfigLint.Rules.Typing
     /// <summary>
     /// Where one tenant's export begins. Export tools put each object type in its own folder (FORMATS.md lists
     /// IntuneManagement's, IntuneCD's and IntuneBackupAndRestore's), so the nearest folder above a file that is not
-    /// an object-type folder is the export root. Cross-policy rules compare policies only within one export root, so
-    /// linting many tenants in one run (as managed-service providers do) does not pair policies of different tenants.
+    /// an object-type folder is the export root. It is the pack's tenant scope: tenant rules judge each export root on
+    /// its own, so linting many tenants in one run (as managed-service providers do) neither pairs policies of different
+    /// tenants nor lets one tenant's branding profile or approval policies stand in for another's.
     /// </summary>
     public static class ExportLayout
     {
@@ -37,12 +38,29 @@ namespace ConfigLint.Rules.Typing
             "MultiAdminApproval", "DiagnosticSettings",
         };
 
-        /// <summary>The export root a file belongs to (a folder path, normalized for comparison).</summary>
+        /// <summary>The export root a file belongs to: the path's folder part, cut before the object-type folders.</summary>
         public static string TenantScope(string path)
         {
-            var dir = Path.GetDirectoryName(path) ?? string.Empty;
-            while (!string.IsNullOrEmpty(dir) && ObjectTypeFolders.Contains(Path.GetFileName(dir))) dir = Path.GetDirectoryName(dir) ?? string.Empty;
-            return dir.Replace('\\', '/').ToLowerInvariant();
+            int end = LastSeparator(path, path.Length);
+            // Cut on the path as written (not Path.GetDirectoryName, which rewrites separators on Windows), so the scope
+            // stays a prefix of the path.
+            while (end > 0)
+            {
+                int start = LastSeparator(path, end) + 1;
+                if (!ObjectTypeFolders.Contains(path.Substring(start, end - start))) break;
+                end = start - 1;
+            }
+            return end <= 0 ? (end == 0 ? path.Substring(0, 1) : string.Empty) : path.Substring(0, end);
+        }
+
+        /// <summary>The index of the last '/' or '\\' before <paramref name="end"/>, or -1.</summary>
+        private static int LastSeparator(string path, int end)
+        {
+            for (int i = end - 1; i >= 0; i--)
+            {
+                if (path[i] == '/' || path[i] == '\\') return i;
+            }
+            return -1;
         }
     }
 }

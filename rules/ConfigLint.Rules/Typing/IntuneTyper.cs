@@ -14,6 +14,9 @@ namespace ConfigLint.Rules.Typing
     /// </summary>
     public sealed class IntuneTyper : IResourceTyper
     {
+        /// <summary>A tenant's export root (see <see cref="ExportLayout"/>).</summary>
+        public string TenantScope(string path) => ExportLayout.TenantScope(path);
+
         /// <summary>ConfigLint's name for an ARM <c>providers/microsoft.intune/diagnosticSettings</c> item (not a Graph type).</summary>
         public const string DiagnosticSettingType = "microsoft.intune.diagnosticSetting";
 

@@ -18,7 +18,7 @@ namespace ConfigLint.Analyzers.Tests.Support
         {
             var l = finding.Location;
             return l == null
-                ? Of(finding.RuleId, null, 0, 0, 0, 0, finding.Severity.ToName(), finding.Message)
+                ? Of(finding.RuleId, null, 0, 0, 0, 0, finding.Severity.ToName(), finding.MessageWithScope)
                 : Of(finding.RuleId, Relative(l.Path, root), l.Start.Line, l.Start.Column, l.End.Line, l.End.Column, finding.Severity.ToName(), finding.Message);
         }
 
