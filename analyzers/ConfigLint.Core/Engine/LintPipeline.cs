@@ -38,49 +38,38 @@ namespace ConfigLint.Core.Engine
     /// </summary>
     /// <remarks>
     /// The inputs must come in folder-walk order: all files under a folder consecutively (a depth-first walk does this).
-    /// A file that comes back to an already completed scope is a caller bug and fails the run.
+    /// A file that comes back to an already completed scope is a caller bug and fails the run. There is no consumer
+    /// thread to wake per file: the worker that finishes the oldest outstanding file reports it and every finished file
+    /// after it, one worker at a time, so the listener is never called concurrently.
     /// </remarks>
     public static class LintPipeline
     {
         public static void Run(LintRun run, IEnumerable<LintInput> inputs, int workers, ILintListener listener)
         {
             if (workers < 1) throw new ArgumentOutOfRangeException(nameof(workers));
-            using var state = new State(run, inputs.GetEnumerator(), window: workers * 4);
-            var threads = new Thread[workers];
-            for (int i = 0; i < workers; i++)
+            using var state = new State(run, inputs.GetEnumerator(), listener, window: Math.Max(64, workers * 32));
+            var threads = new Thread[workers - 1];
+            for (int i = 0; i < threads.Length; i++)
             {
-                threads[i] = new Thread(state.Work) { IsBackground = true, Name = "configlint-worker-" + i };
+                threads[i] = new Thread(state.Work) { IsBackground = true, Name = "configlint-worker-" + (i + 1) };
                 threads[i].Start();
             }
             try
             {
-                var open = new List<string>();
-                while (state.Next() is FileResult result)
-                {
-                    // Leaving a folder completes the scopes rooted in it, innermost first.
-                    while (open.Count > 0 && !IsUnder(result.Path, open[open.Count - 1])) Close(run, open, listener);
-                    string scope = run.ScopeOf(result.Path);
-                    if (open.Count == 0 || !string.Equals(open[open.Count - 1], scope, StringComparison.Ordinal)) open.Add(scope);
-                    listener.FileLinted(result);
-                }
-                state.ThrowIfFailed();
-                while (open.Count > 0) Close(run, open, listener);
-                var rest = run.Complete();
-                // Only scopes opened outside the walk (none in walk order) are left; still, nothing goes unreported.
-                if (rest.Count > 0) listener.ScopeCompleted(string.Empty, rest);
+                // The calling thread is a worker too, then waits for the last file to be reported.
+                state.Work();
+                state.WaitUntilReported();
             }
             finally
             {
                 state.Stop();
                 foreach (var thread in threads) thread.Join();
             }
-        }
-
-        private static void Close(LintRun run, List<string> open, ILintListener listener)
-        {
-            string scope = open[open.Count - 1];
-            open.RemoveAt(open.Count - 1);
-            listener.ScopeCompleted(scope, run.CompleteScope(scope));
+            state.ThrowIfFailed();
+            state.CloseAll();
+            var rest = run.Complete();
+            // Only scopes opened outside the walk (none in walk order) are left; still, nothing goes unreported.
+            if (rest.Count > 0) listener.ScopeCompleted(string.Empty, rest);
         }
 
         /// <summary>True when the path lies under the scope's folder (the empty scope holds every relative path).</summary>
@@ -113,18 +102,25 @@ namespace ConfigLint.Core.Engine
         {
             private readonly LintRun _run;
             private readonly IEnumerator<LintInput> _inputs;
+            private readonly ILintListener _listener;
             private readonly FileResult?[] _slots;
             private readonly object _gate = new object();
+
+            // Scopes open in the walk, outermost first; touched only by the worker that is reporting.
+            private readonly List<string> _open = new List<string>();
             private int _taken;
-            private int _emitted;
+            private int _reported;
             private int _total = -1;
+            private int _waitingForWindow;
+            private bool _reporting;
             private bool _stopped;
             private Exception? _failure;
 
-            public State(LintRun run, IEnumerator<LintInput> inputs, int window)
+            public State(LintRun run, IEnumerator<LintInput> inputs, ILintListener listener, int window)
             {
                 _run = run;
                 _inputs = inputs;
+                _listener = listener;
                 _slots = new FileResult?[window];
             }
 
@@ -137,7 +133,12 @@ namespace ConfigLint.Core.Engine
                     lock (_gate)
                     {
                         // The window bounds memory: a worker does not run ahead of the oldest unreported file by more than it.
-                        while (!_stopped && _total < 0 && _taken - _emitted >= _slots.Length) Monitor.Wait(_gate);
+                        while (!_stopped && _total < 0 && _taken - _reported >= _slots.Length)
+                        {
+                            _waitingForWindow++;
+                            Monitor.Wait(_gate);
+                            _waitingForWindow--;
+                        }
                         if (_stopped || _total >= 0) return;
                         try
                         {
@@ -171,31 +172,77 @@ namespace ConfigLint.Core.Engine
                     lock (_gate)
                     {
                         _slots[sequence % _slots.Length] = result;
-                        Monitor.PulseAll(_gate);
+                        // Another worker is reporting: it will find this result when it gets to it.
+                        if (_reporting || sequence != _reported) continue;
+                        _reporting = true;
+                    }
+                    Report();
+                }
+            }
+
+            /// <summary>Reports every finished file from the oldest outstanding one on, in order.</summary>
+            private void Report()
+            {
+                while (true)
+                {
+                    FileResult? result;
+                    lock (_gate)
+                    {
+                        int slot = _reported % _slots.Length;
+                        result = _stopped ? null : _slots[slot];
+                        if (result == null)
+                        {
+                            _reporting = false;
+                            if (_stopped || (_total >= 0 && _reported == _total)) Monitor.PulseAll(_gate);
+                            return;
+                        }
+                        _slots[slot] = null;
+                        _reported++;
+                        if (_waitingForWindow > 0) Monitor.PulseAll(_gate);
+                    }
+                    try
+                    {
+                        Emit(result);
+                    }
+                    catch (Exception ex)
+                    {
+                        lock (_gate)
+                        {
+                            _reporting = false;
+                            Fail(ex);
+                        }
+                        return;
                     }
                 }
             }
 
-            /// <summary>The next result in input order, or null after the last one.</summary>
-            public FileResult? Next()
+            private void Emit(FileResult result)
+            {
+                // Leaving a folder completes the scopes rooted in it, innermost first.
+                while (_open.Count > 0 && !IsUnder(result.Path, _open[_open.Count - 1])) Close();
+                string scope = _run.ScopeOf(result.Path);
+                if (_open.Count == 0 || !string.Equals(_open[_open.Count - 1], scope, StringComparison.Ordinal)) _open.Add(scope);
+                _listener.FileLinted(result);
+            }
+
+            private void Close()
+            {
+                string scope = _open[_open.Count - 1];
+                _open.RemoveAt(_open.Count - 1);
+                _listener.ScopeCompleted(scope, _run.CompleteScope(scope));
+            }
+
+            /// <summary>Completes the scopes still open after the last file.</summary>
+            public void CloseAll()
+            {
+                while (_open.Count > 0) Close();
+            }
+
+            public void WaitUntilReported()
             {
                 lock (_gate)
                 {
-                    while (true)
-                    {
-                        if (_failure != null) return null;
-                        int slot = _emitted % _slots.Length;
-                        var result = _slots[slot];
-                        if (result != null)
-                        {
-                            _slots[slot] = null;
-                            _emitted++;
-                            Monitor.PulseAll(_gate);
-                            return result;
-                        }
-                        if (_total >= 0 && _emitted == _total) return null;
-                        Monitor.Wait(_gate);
-                    }
+                    while (!_stopped && (_total < 0 || _reported < _total || _reporting)) Monitor.Wait(_gate);
                 }
             }
 

@@ -107,19 +107,32 @@ namespace ConfigLint.Bench.Benchmarks
             return total;
         }
 
-        /// <summary>The whole engine with every rule, tenant rules included; returns the number of findings.</summary>
+        /// <summary>
+        /// The whole engine with every rule, tenant rules included, driven as the CLI drives it: <see cref="LintPipeline"/>
+        /// over the files in path order, results handed over in order, each tenant completed when its folder is done.
+        /// Returns the number of findings.
+        /// </summary>
         public static long FullEngine(LintEngine engine, LoadedCorpus corpus, int cores, out int resources)
         {
-            var run = engine.StartRun();
-            var results = new FileResult[corpus.Count];
-            ForEachFile(corpus, cores, i =>
+            var counter = new Counter();
+            var inputs = Enumerable.Range(0, corpus.Count).Select(i => new LintInput(corpus.Paths[i], () => corpus.Bytes[i]));
+            LintPipeline.Run(engine.StartRun(), inputs, Math.Max(1, cores), counter);
+            resources = counter.Resources;
+            return counter.Findings;
+        }
+
+        private sealed class Counter : ILintListener
+        {
+            public long Findings;
+            public int Resources;
+
+            public void FileLinted(FileResult result)
             {
-                results[i] = run.LintBytes(corpus.Paths[i], corpus.Bytes[i]);
-                return 0;
-            });
-            var tenant = run.Complete();
-            resources = results.Sum(r => r.ResourceCount);
-            return results.Sum(r => (long)r.Findings.Count) + tenant.Count;
+                Findings += result.Findings.Count;
+                Resources += result.ResourceCount;
+            }
+
+            public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings) => Findings += findings.Count;
         }
     }
 }
