@@ -260,5 +260,80 @@ namespace ConfigLint.Tests
             Assert.That(lines.Any(l => l.StartsWith("##vso[task.logissue type=warning;sourcepath=risky.json;linenumber=4;columnnumber=36;code=CL1001;]Windows diagnostic data is above Basic/Required", StringComparison.Ordinal)), Is.True, output);
             Assert.That(lines, Does.Contain("configlint : info CL1009: " + ConfigLint.Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat));
         }
+
+        [Test]
+        public void EachExportRootIsItsOwnTenantInEveryFormat()
+        {
+            // Two tenants in one run, as a managed-service provider lints them: only b lacks a branding profile.
+            Write(Path.Combine("a", "IntuneBranding", "branding.json"), Branding);
+            Write(Path.Combine("a", "DeviceConfiguration", "clean.json"), Clean);
+            Write(Path.Combine("b", "DeviceConfiguration", "risky.json"), Risky);
+
+            var (_, console, _) = Run("lint", ".");
+            var lines = console.Split('\n');
+            var risky = Path.Combine("b", "DeviceConfiguration", "risky.json");
+            Assert.That(lines.Count(l => l.Contains("CL1009")), Is.EqualTo(1), console);
+            Assert.That(lines, Does.Contain("b : info CL1009: " + ConfigLint.Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat));
+            // b's tenant findings follow b's last file.
+            Assert.That(Array.FindIndex(lines, l => l.StartsWith("b : info CL1009", StringComparison.Ordinal)), Is.GreaterThan(Array.FindIndex(lines, l => l.StartsWith(risky + "(4,36)", StringComparison.Ordinal))));
+
+            var (_, json, _) = Run("lint", ".", "--format", "json");
+            var report = JObject.Parse(json);
+            var missing = report["findings"]!.Single(f => (string?)f["ruleId"] == "CL1009");
+            Assert.That(((string?)missing["scope"], missing["path"]), Is.EqualTo(("b", (JToken?)null)));
+            Assert.That(((int)report["files"]!, (int)report["resources"]!, (int)report["summary"]!["warnings"]!), Is.EqualTo((3, 3, 1)));
+
+            var (_, sarifText, err) = Run("lint", ".", "--format", "sarif");
+            Assert.That(err, Is.Empty);
+            var sarif = JObject.Parse(sarifText);
+            var schema = JSchema.Parse(File.ReadAllText(Path.Combine(TestPaths.Output, "Schemas", "sarif-schema-2.1.0.json")));
+            Assert.That(sarif.IsValid(schema, out System.Collections.Generic.IList<string> errors), Is.True, string.Join("\n", errors));
+            var run = sarif["runs"]![0]!;
+            var folder = run["results"]!.Single(r => (string?)r["ruleId"] == "CL1009")["locations"]![0]!["physicalLocation"]!;
+            Assert.That(((string?)folder["artifactLocation"]!["uri"], (string?)folder["artifactLocation"]!["uriBaseId"], folder["region"]), Is.EqualTo(("b/", "SRCROOT", (JToken?)null)));
+            Assert.That(run["artifacts"]!.Select(a => (string?)a["location"]!["uri"]), Is.EqualTo(new[]
+            {
+                "a/DeviceConfiguration/clean.json", "a/IntuneBranding/branding.json", "b/DeviceConfiguration/risky.json",
+            }));
+
+            var (_, github, _) = Run("lint", ".", "--format", "github");
+            Assert.That(github, Does.Contain("::notice title=CL1009 Privacy.Tenant.NoBrandingProfileExported::b: not checkable offline"));
+        }
+
+        [Test]
+        public void FilesAreReportedInOrdinalPathOrder()
+        {
+            // A folder sorts as its name plus a separator: "b-x.json" < "b.json" < "b/c.json".
+            Write(Path.Combine("t", "b", "c.json"), Risky);
+            Write(Path.Combine("t", "b.json"), Risky);
+            Write(Path.Combine("t", "b-x.json"), Risky);
+            Write(Path.Combine("t", "a", "z.json"), Risky);
+            var (_, output, _) = Run("lint", "t");
+            var paths = output.Split('\n').Where(l => l.Contains("CL1001")).Select(l => l.Substring(0, l.IndexOf('('))).ToList();
+            var expected = new[] { "t/a/z.json", "t/b-x.json", "t/b.json", "t/b/c.json" }.Select(p => p.Replace('/', Path.DirectorySeparatorChar)).ToList();
+            Assert.That(paths, Is.EqualTo(expected));
+            Assert.That(expected.OrderBy(p => p, StringComparer.Ordinal), Is.EqualTo(expected), "the walk order is the ordinal order of the paths");
+        }
+
+        [Test]
+        public void APathNamedTwiceIsLintedOnceAndANamedToolingFileIsLinted()
+        {
+            Write(Path.Combine("t", "risky.json"), Risky);
+            Write(Path.Combine("t", "package.json"), "{\"name\": \"x\"}");
+            var (_, output, _) = Run("lint", "t", Path.Combine("t", "risky.json"), "t", Path.Combine("t", "package.json"));
+            Assert.That(output.Split('\n').Count(l => l.Contains("CL1001")), Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("configlint: 2 file(s)"), "package.json is skipped by a walk but linted when named");
+        }
+
+        [Test]
+        public void AnOutputThatFailsToWriteIsAnErrorAndTheOtherOutputsComplete()
+        {
+            if (!File.Exists("/dev/full")) Assert.Ignore("needs /dev/full (Linux)");
+            Write("risky.json", Risky);
+            var (exit, output, err) = Run("lint", ".", "--format", "console", "--format", "sarif", "--output", "/dev/full");
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(err, Does.StartWith("configlint: error: cannot write sarif output to /dev/full: "));
+            Assert.That(output, Does.EndWith("configlint: 1 file(s), 1 resource(s): 0 error(s), 1 warning(s), 0 suggestion(s), 3 note(s)\n"));
+        }
     }
 }
