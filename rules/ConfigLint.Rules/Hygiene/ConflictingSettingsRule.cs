@@ -199,22 +199,36 @@ namespace ConfigLint.Rules.Hygiene
             private static List<((string, string) Key, SettingOccurrence Occurrence, string Value)> Read(Resource resource)
             {
                 // One state is one tenant scope (export root): policies of different tenants are never compared.
-                var result = new List<((string, string) Key, SettingOccurrence Occurrence, string Value)>();
+                // A setting repeated inside one policy (group collections, payload lists) is several instances, not a
+                // conflict; only settings with one value per policy are compared across policies (null marks "several").
+                Dictionary<(string, string), (SettingOccurrence Occurrence, string Value)?>? seen = null;
+                var order = new List<(string, string)>();
                 foreach (var extractor in Extractors.Values)
                 {
                     foreach (var o in resource.Occurrences(extractor))
                     {
                         // Collections and group settings have no single value to compare.
                         if (o.Raw == null) continue;
-                        result.Add(((extractor.Form, o.Key), o, o.Value ?? o.Raw));
+                        seen ??= new Dictionary<(string, string), (SettingOccurrence, string)?>();
+                        var key = (extractor.Form, o.Key);
+                        string value = o.Value ?? o.Raw;
+                        if (!seen.TryGetValue(key, out var first))
+                        {
+                            seen[key] = (o, value);
+                            order.Add(key);
+                        }
+                        else if (first != null && !string.Equals(first.Value.Value, value, StringComparison.OrdinalIgnoreCase))
+                        {
+                            seen[key] = null;
+                        }
                     }
                 }
-                // A setting repeated inside one policy (group collections, payload lists) is several instances, not a
-                // conflict; only settings with one value per policy are compared across policies.
-                return result.GroupBy(o => o.Key)
-                    .Where(g => g.Select(o => o.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
-                    .Select(g => g.First())
-                    .ToList();
+                var result = new List<((string, string) Key, SettingOccurrence Occurrence, string Value)>(order.Count);
+                foreach (var key in order)
+                {
+                    if (seen![key] is { } single) result.Add((key, single.Occurrence, single.Value));
+                }
+                return result;
             }
         }
     }

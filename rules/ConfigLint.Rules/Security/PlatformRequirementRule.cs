@@ -69,6 +69,7 @@ namespace ConfigLint.Rules.Security
             public int Checked;
             public bool Met;
             public SourceLocation? First;
+            public int FirstOrder;
         }
 
         private sealed class State : ITenantRuleState
@@ -88,14 +89,19 @@ namespace ConfigLint.Rules.Security
                 var answer = _rule.Meets(resource.Type, resource.Node);
                 // The export does not carry the property: the policy can neither meet nor miss the requirement.
                 if (answer == null) return;
-                var anchor = resource.AnchorLocation;
                 lock (_gate)
                 {
                     if (!_platforms.TryGetValue(resource.Type, out var platform)) _platforms[resource.Type] = platform = new Platform();
                     platform.Checked++;
                     platform.Met |= answer.Value;
-                    // Files arrive in any order; the first policy by path and position keeps the report stable.
-                    if (platform.First == null || anchor.CompareTo(platform.First) < 0) platform.First = anchor;
+                    // Files arrive in any order; the first policy by path and position keeps the report stable. The
+                    // location is built only for a policy that comes first so far (tree offsets order a file's objects).
+                    int byPath = platform.First == null ? -1 : string.CompareOrdinal(resource.Path, platform.First.Path);
+                    if (byPath < 0 || (byPath == 0 && resource.Node.Start < platform.FirstOrder))
+                    {
+                        platform.First = resource.AnchorLocation;
+                        platform.FirstOrder = resource.Node.Start;
+                    }
                 }
             }
 
