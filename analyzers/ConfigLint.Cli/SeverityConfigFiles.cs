@@ -13,12 +13,15 @@ namespace ConfigLint.Cli
     /// </summary>
     public sealed class SeverityConfigFiles
     {
-        private readonly Dictionary<string, EditorConfigFile?> _editorConfigs = new Dictionary<string, EditorConfigFile?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, EditorConfigFile?> _globalConfigs = new Dictionary<string, EditorConfigFile?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, IReadOnlyList<EditorConfigFile>> _applicable = new Dictionary<string, IReadOnlyList<EditorConfigFile>>(StringComparer.Ordinal);
+        // Only the folders that hold a settings file are kept, so memory does not grow with the number of folders.
+        private readonly Dictionary<string, EditorConfigFile> _editorConfigs = new Dictionary<string, EditorConfigFile>(StringComparer.Ordinal);
         private readonly TextWriter _error;
         private readonly string _baseDirectory;
         private SeverityConfiguration? _configuration;
+
+        // A file's findings come together: the settings that apply to the last folder asked about are kept.
+        private string? _lastDirectory;
+        private IReadOnlyList<EditorConfigFile> _lastApplicable = Array.Empty<EditorConfigFile>();
 
         private SeverityConfigFiles(TextWriter error, string baseDirectory)
         {
@@ -33,14 +36,24 @@ namespace ConfigLint.Cli
         public static SeverityConfigFiles Discover(IEnumerable<string> folders, string baseDirectory, TextWriter error)
         {
             var files = new SeverityConfigFiles(error, baseDirectory);
-            var globals = folders.Distinct(StringComparer.Ordinal)
-                .SelectMany(d => files.Ancestors(d)).Distinct(StringComparer.Ordinal)
-                .SelectMany(d => new[] { files.Load(files._globalConfigs, d, ".globalconfig"), files.Load(files._editorConfigs, d, ".editorconfig") })
-                .Where(c => c != null && c.IsGlobal)
-                .Distinct()
-                .ToList();
+            var globals = new List<EditorConfigFile>();
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var folder in folders)
+            {
+                foreach (var dir in Ancestors(folder))
+                {
+                    // Ancestors are shared: once a folder is seen, so are all above it.
+                    if (!visited.Add(dir)) break;
+                    var global = files.Load(dir, ".globalconfig");
+                    if (global != null && global.IsGlobal) globals.Add(global);
+                    var editor = files.Load(dir, ".editorconfig");
+                    if (editor == null) continue;
+                    if (editor.IsGlobal) globals.Add(editor);
+                    else files._editorConfigs[dir] = editor;
+                }
+            }
             // No settings file anywhere above the inputs: findings keep their default severities.
-            if (globals.Count > 0 || files._editorConfigs.Values.Any(c => c != null)) files._configuration = new SeverityConfiguration(globals!);
+            if (globals.Count > 0 || files._editorConfigs.Count > 0) files._configuration = new SeverityConfiguration(globals);
             return files;
         }
 
@@ -58,44 +71,40 @@ namespace ConfigLint.Cli
         private IReadOnlyList<EditorConfigFile> EditorConfigsFor(string fullPath)
         {
             var directory = Path.GetDirectoryName(fullPath)!;
-            if (_applicable.TryGetValue(directory, out var cached)) return cached;
+            if (string.Equals(directory, _lastDirectory, StringComparison.Ordinal)) return _lastApplicable;
             var result = new List<EditorConfigFile>();
             foreach (var dir in Ancestors(directory))
             {
-                var config = Load(_editorConfigs, dir, ".editorconfig");
-                if (config == null || config.IsGlobal) continue;
+                if (!_editorConfigs.TryGetValue(dir, out var config)) continue;
                 result.Add(config);
                 if (config.IsRoot) break;
             }
-            _applicable[directory] = result;
+            _lastDirectory = directory;
+            _lastApplicable = result;
             return result;
         }
 
-        private IEnumerable<string> Ancestors(string directory)
+        private static IEnumerable<string> Ancestors(string directory)
         {
             for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir)) yield return dir;
         }
 
-        private EditorConfigFile? Load(Dictionary<string, EditorConfigFile?> cache, string directory, string name)
+        private EditorConfigFile? Load(string directory, string name)
         {
-            if (cache.TryGetValue(directory, out var cached)) return cached;
-            EditorConfigFile? config = null;
             var path = Path.Combine(directory, name);
-            if (File.Exists(path))
+            if (!File.Exists(path)) return null;
+            try
             {
-                try
-                {
-                    config = EditorConfigFile.Parse(path, File.ReadAllText(path));
-                    foreach (var (line, message) in config.Problems) _error.WriteLine($"{path}({line},1): warning: {message}");
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    // The lint still runs with the defaults; say which file was not applied.
-                    _error.WriteLine($"configlint: warning: cannot read {path}: {ex.Message}; its severities were not applied");
-                }
+                var config = EditorConfigFile.Parse(path, File.ReadAllText(path));
+                foreach (var (line, message) in config.Problems) _error.WriteLine($"{path}({line},1): warning: {message}");
+                return config;
             }
-            cache[directory] = config;
-            return config;
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The lint still runs with the defaults; say which file was not applied.
+                _error.WriteLine($"configlint: warning: cannot read {path}: {ex.Message}; its severities were not applied");
+                return null;
+            }
         }
     }
 }

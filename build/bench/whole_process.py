@@ -195,8 +195,10 @@ def section_scale(args, out):
         summary["mb_per_s"] = manifest["bytes"] / 1e6 / summary["wall_median"]
         out["scale"][name] = summary
     one, twenty = out["scale"]["1x"], out["scale"]["20x"]
-    growth = twenty["rss_max_mb"] / one["rss_max_mb"] - 1
-    print(f"  peak RSS 1x {one['rss_max_mb']:.0f} MB, 20x {twenty['rss_max_mb']:.0f} MB ({growth:+.0%}); CPU/wall at 20x {twenty['cpu_per_wall_median']:.2f}", flush=True)
+    growth = twenty["rss_median_mb"] / one["rss_median_mb"] - 1
+    growth_max = twenty["rss_max_mb"] / one["rss_max_mb"] - 1
+    print(f"  peak RSS (median of runs) 1x {one['rss_median_mb']:.0f} MB, 20x {twenty['rss_median_mb']:.0f} MB ({growth:+.0%}); "
+          f"max of runs 1x {one['rss_max_mb']:.0f} MB, 20x {twenty['rss_max_mb']:.0f} MB ({growth_max:+.0%}); CPU/wall at 20x {twenty['cpu_per_wall_median']:.2f}", flush=True)
 
 
 def section_variants(args, out):
@@ -254,11 +256,13 @@ def markdown(out):
         ]
     sc = out.get("scale")
     if sc:
-        lines += ["| Corpus | files | MB | wall median s | CPU median s | CPU/wall | MB/s | peak RSS MB (max of runs) |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += ["| Corpus | files | MB | wall median s | CPU median s | CPU/wall | MB/s | peak RSS MB, median of runs | peak RSS MB, max of runs |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name, v in sc.items():
-            lines.append(f"| {name} | {v['files']} | {v['bytes'] / 1e6:.0f} | {v['wall_median']:.2f} | {v['cpu_median']:.2f} | {v['cpu_per_wall_median']:.2f} | {v['mb_per_s']:.0f} | {v['rss_max_mb']:.0f} |")
+            lines.append(f"| {name} | {v['files']} | {v['bytes'] / 1e6:.0f} | {v['wall_median']:.2f} | {v['cpu_median']:.2f} | {v['cpu_per_wall_median']:.2f} | {v['mb_per_s']:.0f} | {v['rss_median_mb']:.0f} | {v['rss_max_mb']:.0f} |")
         if "1x" in sc and "20x" in sc:
-            lines += ["", f"Peak RSS 20x / 1x: **{sc['20x']['rss_max_mb'] / sc['1x']['rss_max_mb']:.2f}** (target <= 1.20); CPU/wall at 20x: **{sc['20x']['cpu_per_wall_median']:.2f}** (target > 1.6).", ""]
+            lines += ["", f"Peak RSS 20x / 1x: **{sc['20x']['rss_median_mb'] / sc['1x']['rss_median_mb']:.2f}** from the medians of the runs, "
+                      f"{sc['20x']['rss_max_mb'] / sc['1x']['rss_max_mb']:.2f} from their maxima (target <= 1.20); "
+                      f"CPU/wall at 20x: **{sc['20x']['cpu_per_wall_median']:.2f}** (target > 1.6).", ""]
     va = out.get("variants")
     if va:
         lines += ["| CLI build | start-up median ms | best ms | CPU ms | 20x wall median s | 20x CPU s | 20x peak RSS MB |", "|---|---:|---:|---:|---:|---:|---:|"]
