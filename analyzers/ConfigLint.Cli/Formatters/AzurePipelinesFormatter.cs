@@ -1,4 +1,3 @@
-using System.IO;
 using ConfigLint.Core.Model;
 
 namespace ConfigLint.Cli.Formatters
@@ -9,42 +8,18 @@ namespace ConfigLint.Cli.Formatters
     /// <c>##vso[task.logissue type=warning;sourcepath=F;linenumber=L;columnnumber=C;code=CL1001;]message</c>.
     /// Azure Pipelines has only errors and warnings, so suggestions and notes are written as plain lines.
     /// </summary>
-    public sealed class AzurePipelinesFormatter : IFormatter
+    public sealed class AzurePipelinesFormatter : LineFormatter
     {
-        public string Name => "azure";
+        public override string Name => "azure";
 
-        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
-
-        private sealed class Writer : IReportWriter
+        protected override string Line(Finding f)
         {
-            private readonly TextWriter _writer;
-
-            public Writer(TextWriter writer)
-            {
-                _writer = writer;
-            }
-
-            public void File(string path)
-            {
-            }
-
-            public void Finding(Finding f)
-            {
-                if (f.Severity < Severity.Warning)
-                {
-                    _writer.WriteLine(ConsoleFormatter.FormatLine(f));
-                    return;
-                }
-                string type = f.Severity == Severity.Error ? "error" : "warning";
-                string location = f.Location == null
-                    ? string.Empty
-                    : $"sourcepath={Escape(f.Location.Path.Replace('\\', '/'))};linenumber={f.Location.Start.Line};columnnumber={f.Location.Start.Column};";
-                _writer.WriteLine($"##vso[task.logissue type={type};{location}code={f.RuleId};]{Escape(f.MessageWithScope)}");
-            }
-
-            public void End(ReportSummary summary)
-            {
-            }
+            if (f.Severity < Severity.Warning) return ConsoleFormatter.FormatLine(f);
+            string type = f.Severity == Severity.Error ? "error" : "warning";
+            string location = f.Location == null
+                ? string.Empty
+                : $"sourcepath={Escape(f.Location.Path.Replace('\\', '/'))};linenumber={f.Location.Start.Line};columnnumber={f.Location.Start.Column};";
+            return $"##vso[task.logissue type={type};{location}code={f.RuleId};]{Escape(f.MessageWithScope)}";
         }
 
         // Logging-command escaping: %, CR, LF, and ';' and ']' inside properties.

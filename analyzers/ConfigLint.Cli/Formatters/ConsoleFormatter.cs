@@ -1,4 +1,3 @@
-using System.IO;
 using ConfigLint.Core.Model;
 
 namespace ConfigLint.Cli.Formatters
@@ -10,11 +9,14 @@ namespace ConfigLint.Cli.Formatters
     /// Suggestions and notes print as <c>info</c>, the word those matchers know. A tenant finding that belongs to no
     /// file has its export folder as the origin (<c>tenants/contoso : info CL1009: ...</c>).
     /// </summary>
-    public sealed class ConsoleFormatter : IFormatter
+    public sealed class ConsoleFormatter : LineFormatter
     {
-        public string Name => "console";
+        public override string Name => "console";
 
-        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
+        protected override string Line(Finding finding) => FormatLine(finding);
+
+        protected override string Summary(ReportSummary s) =>
+            $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)";
 
         public static string SeverityWord(Severity severity) => severity switch
         {
@@ -27,24 +29,5 @@ namespace ConfigLint.Cli.Formatters
             finding.Location == null
                 ? $"{(string.IsNullOrEmpty(finding.Scope) ? "configlint" : finding.Scope)} : {SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}"
                 : $"{finding.Location.Path}({finding.Location.Start.Line},{finding.Location.Start.Column}): {SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}";
-
-        private sealed class Writer : IReportWriter
-        {
-            private readonly TextWriter _writer;
-
-            public Writer(TextWriter writer)
-            {
-                _writer = writer;
-            }
-
-            public void File(string path)
-            {
-            }
-
-            public void Finding(Finding finding) => _writer.WriteLine(FormatLine(finding));
-
-            public void End(ReportSummary s) =>
-                _writer.WriteLine($"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)");
-        }
     }
 }

@@ -30,6 +30,44 @@ namespace ConfigLint.Cli.Formatters
         void End(ReportSummary summary);
     }
 
+    /// <summary>A format that writes one line per finding (console, CI annotations): only the lines differ.</summary>
+    public abstract class LineFormatter : IFormatter
+    {
+        public abstract string Name { get; }
+
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(this, writer);
+
+        /// <summary>The line for one finding.</summary>
+        protected abstract string Line(Finding finding);
+
+        /// <summary>The closing line, if the format has one.</summary>
+        protected virtual string? Summary(ReportSummary summary) => null;
+
+        private sealed class Writer : IReportWriter
+        {
+            private readonly LineFormatter _format;
+            private readonly TextWriter _writer;
+
+            public Writer(LineFormatter format, TextWriter writer)
+            {
+                _format = format;
+                _writer = writer;
+            }
+
+            public void File(string path)
+            {
+            }
+
+            public void Finding(Finding finding) => _writer.WriteLine(_format.Line(finding));
+
+            public void End(ReportSummary summary)
+            {
+                var line = _format.Summary(summary);
+                if (line != null) _writer.WriteLine(line);
+            }
+        }
+    }
+
     /// <summary>What every format may print before the first finding.</summary>
     public sealed class ReportHeader
     {

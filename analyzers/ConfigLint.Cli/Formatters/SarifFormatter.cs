@@ -97,38 +97,12 @@ namespace ConfigLint.Cli.Formatters
                 json.WriteEndObject();
                 if (finding.Location != null)
                 {
-                    var loc = finding.Location;
-                    json.WritePropertyName("locations");
-                    json.WriteStartArray();
-                    json.WriteStartObject();
-                    json.WritePropertyName("physicalLocation");
-                    json.WriteStartObject();
-                    json.WritePropertyName("artifactLocation");
-                    WriteArtifactLocation(json, loc.Path, directory: false);
-                    json.WritePropertyName("region");
-                    json.WriteStartObject();
-                    json.WritePropertyName("startLine"); json.WriteValue(loc.Start.Line);
-                    json.WritePropertyName("startColumn"); json.WriteValue(loc.Start.Column);
-                    json.WritePropertyName("endLine"); json.WriteValue(loc.End.Line);
-                    json.WritePropertyName("endColumn"); json.WriteValue(loc.End.Column);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                    json.WriteEndArray();
+                    WriteLocation(json, finding.Location.Path, directory: false, finding.Location);
                 }
                 else if (finding.Scope != null)
                 {
                     // A tenant finding about a whole export: its location is the export folder, with no region.
-                    json.WritePropertyName("locations");
-                    json.WriteStartArray();
-                    json.WriteStartObject();
-                    json.WritePropertyName("physicalLocation");
-                    json.WriteStartObject();
-                    json.WritePropertyName("artifactLocation");
-                    WriteArtifactLocation(json, finding.Scope, directory: true);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                    json.WriteEndArray();
+                    WriteLocation(json, finding.Scope, directory: true, region: null);
                 }
                 json.WriteEndObject();
             }
@@ -191,6 +165,30 @@ namespace ConfigLint.Cli.Formatters
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
+        }
+
+        private static void WriteLocation(JsonTextWriter json, string path, bool directory, Core.Text.SourceLocation? region)
+        {
+            json.WritePropertyName("locations");
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WritePropertyName("physicalLocation");
+            json.WriteStartObject();
+            json.WritePropertyName("artifactLocation");
+            WriteArtifactLocation(json, path, directory);
+            if (region != null)
+            {
+                json.WritePropertyName("region");
+                json.WriteStartObject();
+                json.WritePropertyName("startLine"); json.WriteValue(region.Start.Line);
+                json.WritePropertyName("startColumn"); json.WriteValue(region.Start.Column);
+                json.WritePropertyName("endLine"); json.WriteValue(region.End.Line);
+                json.WritePropertyName("endColumn"); json.WriteValue(region.End.Column);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
         /// <summary>A file's (or, for a tenant scope, a folder's) URI: relative to <c>%SRCROOT%</c> when it is inside it.</summary>
