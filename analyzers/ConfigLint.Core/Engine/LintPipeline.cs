@@ -220,8 +220,7 @@ namespace ConfigLint.Core.Engine
             {
                 // Leaving a folder completes the scopes rooted in it, innermost first.
                 while (_open.Count > 0 && !IsUnder(result.Path, _open[_open.Count - 1])) Close();
-                string scope = _run.ScopeOf(result.Path);
-                if (_open.Count == 0 || !string.Equals(_open[_open.Count - 1], scope, StringComparison.Ordinal)) _open.Add(scope);
+                if (_open.Count == 0 || !string.Equals(_open[_open.Count - 1], result.Scope, StringComparison.Ordinal)) _open.Add(result.Scope);
                 _listener.FileLinted(result);
             }
 

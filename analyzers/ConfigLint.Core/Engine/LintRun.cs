@@ -44,11 +44,10 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>The tenant scope of a path, as the pack tells it.</summary>
-        public string ScopeOf(string path) => _engine.Pack.Typer.TenantScope(path);
+        private string ScopeOf(string path) => _engine.Pack.Typer.TenantScope(path);
 
-        private Scope ScopeFor(string path)
+        private Scope ScopeFor(string name, string path)
         {
-            string name = ScopeOf(path);
             lock (_gate)
             {
                 if (_scopes.TryGetValue(name, out var scope)) return scope;
@@ -79,21 +78,22 @@ namespace ConfigLint.Core.Engine
             var sink = new Sink(_engine.Options);
             var location = new SourceLocation(path, new LinePosition(1, 1), new LinePosition(1, 1), 0, 0);
             sink.Report(EngineDiagnostics.UnreadableFile, location, $"cannot read the file: {reason}");
-            return new FileResult(path, sink.Sorted(), 0, parsed: false);
+            return new FileResult(path, sink.Sorted(), 0, parsed: false, ScopeOf(path));
         }
 
         /// <summary>Lints decoded text; never throws for bad input.</summary>
         public FileResult LintText(string path, string text)
         {
             var sink = new Sink(_engine.Options);
+            string scope = ScopeOf(path);
             var source = new SourceText(path, text);
             bool yaml = YamlTreeParser.IsYamlPath(path);
             var document = yaml ? YamlTreeParser.Parse(source, out var failure) : JsonParser.Parse(source, out failure);
             if (document == null && failure!.IsEmpty && _engine.Pack.Typer.AllowsEmpty(path))
             {
                 // An empty companion (a tool's "nothing to write") is read as an empty list.
-                NotifyDocument(ScopeFor(path), new DocumentFacts(new JsonDocument(source, source, JsonArray.Empty), DocumentRole.Companion, null, null, 0), sink);
-                return new FileResult(path, sink.Sorted(), 0, parsed: true);
+                NotifyDocument(ScopeFor(scope, path), new DocumentFacts(new JsonDocument(source, source, JsonArray.Empty), DocumentRole.Companion, null, null, 0), sink);
+                return new FileResult(path, sink.Sorted(), 0, parsed: true, scope);
             }
             if (document == null)
             {
@@ -102,18 +102,19 @@ namespace ConfigLint.Core.Engine
                 bool empty = failure.IsEmpty;
                 sink.Report(empty ? EngineDiagnostics.EmptyFile : EngineDiagnostics.InvalidJson, location,
                     empty ? "the file is empty; expected a JSON object or array (an interrupted export?)" : $"invalid {(yaml ? "YAML" : "JSON")} at line {at.Line}, column {at.Column}: {failure.Message}");
-                return new FileResult(path, sink.Sorted(), 0, parsed: false);
+                return new FileResult(path, sink.Sorted(), 0, parsed: false, scope);
             }
-            int count = LintDocument(document, sink);
-            return new FileResult(path, sink.Sorted(), count, parsed: true);
+            int count = LintDocument(document, scope, sink);
+            return new FileResult(path, sink.Sorted(), count, parsed: true, scope);
         }
 
         /// <summary>Lints an already parsed document (the YAML front end builds the same tree).</summary>
         public FileResult LintDocument(JsonDocument document)
         {
             var sink = new Sink(_engine.Options);
-            int count = LintDocument(document, sink);
-            return new FileResult(document.Path, sink.Sorted(), count, parsed: true);
+            string scope = ScopeOf(document.Path);
+            int count = LintDocument(document, scope, sink);
+            return new FileResult(document.Path, sink.Sorted(), count, parsed: true, scope);
         }
 
         /// <summary>
@@ -164,10 +165,10 @@ namespace ConfigLint.Core.Engine
             return sink.Sorted();
         }
 
-        private int LintDocument(JsonDocument document, Sink sink)
+        private int LintDocument(JsonDocument document, string scopeName, Sink sink)
         {
             var typer = _engine.Pack.Typer;
-            var scope = ScopeFor(document.Path);
+            var scope = ScopeFor(scopeName, document.Path);
             if (typer.ClassifyDocument(document) == DocumentRole.Companion)
             {
                 NotifyDocument(scope, new DocumentFacts(document, DocumentRole.Companion, null, null, 0), sink);
