@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ConfigLint.Core.Engine;
 using ConfigLint.Core.Inputs;
 
 namespace ConfigLint.Cli
@@ -97,7 +98,7 @@ namespace ConfigLint.Cli
             }
             // A path inside a named folder is walked with that folder (and kept even where the walk's filter would skip
             // it: what is named is linted), so every folder's files stay consecutive and each file is linted once.
-            var roots = all.Where(p => !all.Any(d => d.IsDirectory && IsInside(p.FullPath, d.FullPath)))
+            var roots = all.Where(p => !all.Any(d => d.IsDirectory && LintPipeline.IsUnder(p.FullPath, d.FullPath)))
                 .OrderBy(p => SortKey(p.FullPath, p.IsDirectory), StringComparer.Ordinal)
                 .ToList();
             return new InputCollector(roots, named, missing, baseDirectory);
@@ -145,10 +146,6 @@ namespace ConfigLint.Cli
         /// <summary>A folder sorts as its name plus a separator, which puts the walk in the ordinal order of full paths.</summary>
         private static string SortKey(string name, bool isDirectory) => isDirectory ? name + Path.DirectorySeparatorChar : name;
 
-        private static bool IsInside(string path, string directory) =>
-            path.Length > directory.Length
-            && path.StartsWith(directory, StringComparison.Ordinal)
-            && (path[directory.Length] == Path.DirectorySeparatorChar || path[directory.Length] == Path.AltDirectorySeparatorChar || directory.EndsWith(Path.DirectorySeparatorChar));
 
         /// <summary>The path shown in reports: relative to the working directory when inside it, as typed otherwise.</summary>
         public static string DisplayPath(string path, string baseDirectory)

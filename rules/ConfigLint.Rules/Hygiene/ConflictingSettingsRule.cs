@@ -126,7 +126,7 @@ namespace ConfigLint.Rules.Hygiene
                 policy.TargetKey = string.Join("|", targets);
                 lock (_gate)
                 {
-                    foreach (var (key, occurrence, value) in settings) Keep(key, policy, value, occurrence.ValueNode.Start, () => new Place(policy, occurrence, value));
+                    foreach (var (key, occurrence, value) in settings) Keep(key, new Candidate(policy, value, occurrence.ValueNode.Start, occurrence, null));
                 }
             }
 
@@ -140,7 +140,7 @@ namespace ConfigLint.Rules.Hygiene
                     if (targets == null || targets.Count == 0) continue;
                     policy.Targets = targets;
                     policy.TargetKey = string.Join("|", targets);
-                    foreach (var (key, place) in settings) Keep(key, policy, place.Text, place.Order, () => place);
+                    foreach (var (key, place) in settings) Keep(key, new Candidate(policy, place.Text, place.Order, null, place));
                 }
                 foreach (var entry in _byKey.Values)
                 {
@@ -160,31 +160,59 @@ namespace ConfigLint.Rules.Hygiene
                 }
             }
 
+            /// <summary>
+            /// A place that may be kept. Its <see cref="Place"/> (and the location inside it) is built only when it is
+            /// kept; a struct rather than a factory delegate, since this runs for every single-valued setting.
+            /// </summary>
+            private readonly struct Candidate
+            {
+                public Candidate(Policy policy, string text, int order, SettingOccurrence? occurrence, Place? built)
+                {
+                    Policy = policy;
+                    Text = text;
+                    Order = order;
+                    _occurrence = occurrence;
+                    _built = built;
+                }
+
+                private readonly SettingOccurrence? _occurrence;
+                private readonly Place? _built;
+                public Policy Policy { get; }
+                public string Text { get; }
+                public int Order { get; }
+
+                public Place Make() => _built ?? new Place(Policy, _occurrence!, Text);
+            }
+
             /// <summary>Keeps the place when (value, targets) is new for the setting, or when it comes earlier in report order.</summary>
-            private void Keep((string, string) key, Policy policy, string text, int offset, Func<Place> make)
+            private void Keep((string, string) key, Candidate candidate)
             {
                 if (!_byKey.TryGetValue(key, out var entry))
                 {
-                    _byKey[key] = make();
+                    _byKey[key] = candidate.Make();
                     return;
                 }
                 var places = entry as List<Place>;
                 if (places == null)
                 {
                     var single = (Place)entry;
-                    if (!Same(single, policy, text))
+                    if (!Same(single, candidate.Policy, candidate.Text))
                     {
-                        _byKey[key] = new List<Place>(2) { single, make() };
+                        _byKey[key] = new List<Place>(2) { single, candidate.Make() };
                     }
-                    else if (Earlier(policy, offset, single))
+                    else if (Earlier(candidate.Policy, candidate.Order, single))
                     {
-                        _byKey[key] = make();
+                        _byKey[key] = candidate.Make();
                     }
                     return;
                 }
-                int index = places.FindIndex(p => Same(p, policy, text));
-                if (index < 0) places.Add(make());
-                else if (Earlier(policy, offset, places[index])) places[index] = make();
+                int index = -1;
+                for (int i = 0; i < places.Count && index < 0; i++)
+                {
+                    if (Same(places[i], candidate.Policy, candidate.Text)) index = i;
+                }
+                if (index < 0) places.Add(candidate.Make());
+                else if (Earlier(candidate.Policy, candidate.Order, places[index])) places[index] = candidate.Make();
             }
 
             private static bool Same(Place place, Policy policy, string text) =>
