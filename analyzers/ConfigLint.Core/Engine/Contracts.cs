@@ -98,7 +98,8 @@ namespace ConfigLint.Core.Engine
 
         public JsonNode ValueNode { get; }
 
-        public SourceLocation Location => Resource.GetLocation(ValueNode);
+        /// <summary>Where the value is, about this setting (<c>form:key</c>), so findings on it keep one identity however the file is laid out.</summary>
+        public SourceLocation Location => Resource.GetLocation(ValueNode, Form + ":" + Key);
     }
 
     /// <summary>Reads the settings of one form (e.g. Settings Catalog instances) out of a resource.</summary>

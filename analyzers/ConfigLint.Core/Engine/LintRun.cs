@@ -75,7 +75,7 @@ namespace ConfigLint.Core.Engine
         /// <summary>Reports a file that could not be read at all (I/O error, permissions).</summary>
         public FileResult ReportUnreadable(string path, string reason)
         {
-            var sink = new Sink(_engine.Options);
+            var sink = new Sink(_engine.Options, ScopeOf(path));
             var location = new SourceLocation(path, new LinePosition(1, 1), new LinePosition(1, 1), 0, 0);
             sink.Report(EngineDiagnostics.UnreadableFile, location, $"cannot read the file: {reason}");
             return new FileResult(path, sink.Sorted(), 0, parsed: false, ScopeOf(path));
@@ -84,8 +84,8 @@ namespace ConfigLint.Core.Engine
         /// <summary>Lints decoded text; never throws for bad input.</summary>
         public FileResult LintText(string path, string text)
         {
-            var sink = new Sink(_engine.Options);
             string scope = ScopeOf(path);
+            var sink = new Sink(_engine.Options, scope);
             var source = new SourceText(path, text);
             bool yaml = YamlTreeParser.IsYamlPath(path);
             var document = yaml ? YamlTreeParser.Parse(source, out var failure) : JsonParser.Parse(source, out failure);
@@ -111,8 +111,8 @@ namespace ConfigLint.Core.Engine
         /// <summary>Lints an already parsed document (the YAML front end builds the same tree).</summary>
         public FileResult LintDocument(JsonDocument document)
         {
-            var sink = new Sink(_engine.Options);
             string scope = ScopeOf(document.Path);
+            var sink = new Sink(_engine.Options, scope);
             int count = LintDocument(document, scope, sink);
             return new FileResult(document.Path, sink.Sorted(), count, parsed: true, scope);
         }

@@ -13,11 +13,12 @@ namespace ConfigLint.Core.Model
             Severity = severity;
             Message = message;
             Location = location;
+            TenantScope = scope;
             Scope = location == null ? scope : null;
         }
 
         /// <summary>A finding with another severity (configured per file after the engine ran).</summary>
-        public Finding WithSeverity(Severity severity) => severity == Severity ? this : new Finding(Rule, severity, Message, Location, Scope);
+        public Finding WithSeverity(Severity severity) => severity == Severity ? this : new Finding(Rule, severity, Message, Location, TenantScope);
 
         public RuleDescriptor Rule { get; }
         public string RuleId => Rule.Id;
@@ -29,6 +30,17 @@ namespace ConfigLint.Core.Model
 
         /// <summary>For a finding with no location: the tenant scope (export folder) it is about; empty for the working folder.</summary>
         public string? Scope { get; }
+
+        /// <summary>The tenant scope (export folder) the finding belongs to, located or not; null when the engine was not told.</summary>
+        public string? TenantScope { get; }
+
+        /// <summary>What the finding is about (resource and setting), as far as its location tells; null for file-level and tenant-level findings.</summary>
+        public FindingSubject? Subject => Location?.Subject;
+
+        private string? _fingerprint;
+
+        /// <summary>Stable identity across runs and re-formatting (see <see cref="FindingFingerprint"/>).</summary>
+        public string Fingerprint => _fingerprint ??= FindingFingerprint.Compute(this);
 
         /// <summary>
         /// The message as a channel without a place for the scope shows it: prefixed with the export folder when the

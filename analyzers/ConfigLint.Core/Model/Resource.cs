@@ -56,13 +56,58 @@ namespace ConfigLint.Core.Model
         public string? DisplayName { get; }
         public string Path => Document.Path;
 
+        private FindingSubject? _subject;
+
+        /// <summary>The resource as findings name it (type, id, display name), shared by every finding about it.</summary>
+        public FindingSubject Subject => _subject ??= new FindingSubject(Type, Id, DisplayName, null);
+
         /// <summary>Where resource-level findings point: the display name's key, else the object's opening brace.</summary>
         public SourceLocation AnchorLocation
         {
-            get => _nameProperty != null ? Document.GetNameLocation(_nameProperty) : Document.GetLocation(Node.Start, Node.Start + 1);
+            get => (_nameProperty != null ? Document.GetNameLocation(_nameProperty) : Document.GetLocation(Node.Start, Node.Start + 1)).WithSubject(Subject);
         }
 
-        public SourceLocation GetLocation(JsonNode node) => Document.GetLocation(node);
+        /// <summary>The location of a node of this resource, about the setting at its JSON pointer.</summary>
+        public SourceLocation GetLocation(JsonNode node) => Document.GetLocation(node).WithSubject(Subject.WithSetting(PointerTo(node)));
+
+        /// <summary>The location of a node of this resource, about a setting the caller names (e.g. <c>form:key</c>).</summary>
+        public SourceLocation GetLocation(JsonNode node, string setting) => Document.GetLocation(node).WithSubject(Subject.WithSetting(setting));
+
+        /// <summary>The RFC 6901 pointer of <paramref name="target"/> inside this resource, or null when it is not in it.</summary>
+        public string? PointerTo(JsonNode target)
+        {
+            if (ReferenceEquals(target, Node)) return string.Empty;
+            var path = new System.Collections.Generic.List<string>();
+            return Find(Node, target, path) ? "/" + string.Join("/", path) : null;
+        }
+
+        private static bool Find(JsonNode node, JsonNode target, System.Collections.Generic.List<string> path)
+        {
+            // Nodes are ordered by offset, so only the child whose range holds the target is searched.
+            if (node is JsonObject obj)
+            {
+                foreach (var property in obj.Properties)
+                {
+                    var value = property.Value;
+                    if (target.Start < value.Start || target.Start > value.End) continue;
+                    path.Add(property.Name.Replace("~", "~0").Replace("/", "~1"));
+                    if (ReferenceEquals(value, target) || Find(value, target, path)) return true;
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (int i = 0; i < array.Items.Count; i++)
+                {
+                    var item = array.Items[i];
+                    if (target.Start < item.Start || target.Start > item.End) continue;
+                    path.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    if (ReferenceEquals(item, target) || Find(item, target, path)) return true;
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
+            return false;
+        }
 
         private System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence>>? _occurrences;
 

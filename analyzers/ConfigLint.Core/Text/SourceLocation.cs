@@ -8,14 +8,21 @@ namespace ConfigLint.Core.Text
     /// </summary>
     public sealed class SourceLocation : IComparable<SourceLocation>
     {
-        public SourceLocation(string path, LinePosition start, LinePosition end, int startOffset, int endOffset)
+        public SourceLocation(string path, LinePosition start, LinePosition end, int startOffset, int endOffset, Model.FindingSubject? subject = null)
         {
             Path = path;
             Start = start;
             End = end;
             StartOffset = startOffset;
             EndOffset = endOffset;
+            Subject = subject;
         }
+
+        /// <summary>What the located text belongs to (resource, setting), when the location was taken from a resource.</summary>
+        public Model.FindingSubject? Subject { get; }
+
+        /// <summary>The same range, said to be about <paramref name="subject"/>.</summary>
+        public SourceLocation WithSubject(Model.FindingSubject? subject) => new SourceLocation(Path, Start, End, StartOffset, EndOffset, subject);
 
         public string Path { get; }
         public LinePosition Start { get; }

@@ -68,6 +68,7 @@ namespace ConfigLint.Rules.Hygiene
                 End = location.End;
                 StartOffset = location.StartOffset;
                 EndOffset = location.EndOffset;
+                Subject = location.Subject;
                 Order = occurrence.ValueNode.Start;
             }
 
@@ -79,11 +80,12 @@ namespace ConfigLint.Rules.Hygiene
             public readonly LinePosition End;
             public readonly int StartOffset;
             public readonly int EndOffset;
+            public readonly FindingSubject? Subject;
 
             /// <summary>The position in the parsed tree, which orders places within a file like their positions do.</summary>
             public readonly int Order;
 
-            public SourceLocation Location => new SourceLocation(Policy.Path, Start, End, StartOffset, EndOffset);
+            public SourceLocation Location => new SourceLocation(Policy.Path, Start, End, StartOffset, EndOffset, Subject);
 
             /// <summary>Report order: path, then position in the file.</summary>
             public static int Compare(Place a, Place b)
