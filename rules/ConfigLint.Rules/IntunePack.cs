@@ -39,7 +39,7 @@ namespace ConfigLint.Rules
         private static RulePack Build() => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
-            RulePackLoader.Load(YamlPacks()),
+            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri),
             Discover<ResourceRule>(),
             Discover<TenantRule>());
 

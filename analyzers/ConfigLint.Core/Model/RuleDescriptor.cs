@@ -16,18 +16,27 @@ namespace ConfigLint.Core.Model
             Severity defaultSeverity,
             string description,
             string source,
-            IEnumerable<string>? tags = null)
+            IEnumerable<string>? tags = null,
+            string? helpUri = null)
         {
             if (!RuleIdentifiers.IsWellFormed(id)) throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
             Id = id;
             Name = name;
             Title = title;
-            MessageFormat = messageFormat;
+            try
+            {
+                Message = MessageTemplate.Parse(messageFormat);
+            }
+            catch (FormatException ex)
+            {
+                throw new ArgumentException($"rule {id}: {ex.Message}", nameof(messageFormat), ex);
+            }
             Category = category;
             DefaultSeverity = defaultSeverity;
             Description = description;
             Source = source;
             Tags = (tags ?? Enumerable.Empty<string>()).ToArray();
+            HelpUri = helpUri ?? string.Empty;
         }
 
         /// <summary>Stable identifier, <c>CL</c> plus four digits; the range says the category.</summary>
@@ -37,7 +46,11 @@ namespace ConfigLint.Core.Model
         public string Name { get; }
 
         public string Title { get; }
-        public string MessageFormat { get; }
+        /// <summary>The message with named placeholders, e.g. <c>{resource}</c>; the pack validates them when it loads.</summary>
+        public MessageTemplate Message { get; }
+
+        /// <summary>The message template as written.</summary>
+        public string MessageFormat => Message.Text;
         public string Category { get; }
         public Severity DefaultSeverity { get; }
         public string Description { get; }
@@ -47,7 +60,8 @@ namespace ConfigLint.Core.Model
 
         public IReadOnlyList<string> Tags { get; }
 
-        public string HelpUri => RuleIdentifiers.GetHelpUri(Id);
+        /// <summary>The rule's documentation page, as the pack that defines the rule computes it (empty when it has none).</summary>
+        public string HelpUri { get; }
 
         public override string ToString() => $"{Id} {Name}";
     }

@@ -43,7 +43,8 @@ namespace ConfigLint.Core.Rules
             "setting", "property", "when", "allOf", "anyOf",
         };
 
-        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs)
+        /// <summary>Loads YAML packs; <paramref name="helpUri"/> computes each rule's help link from its ID.</summary>
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null)
         {
             var documents = new List<(string Name, YamlMappingNode Root)>();
             foreach (var (name, text) in packs)
@@ -86,7 +87,7 @@ namespace ConfigLint.Core.Rules
                 }
                 foreach (var node in Sequence(name, root, "rules"))
                 {
-                    result.Rules.Add(ReadRule(name, node, settings, result.Settings));
+                    result.Rules.Add(ReadRule(name, node, settings, result.Settings, helpUri));
                 }
             }
             return result;
@@ -110,7 +111,7 @@ namespace ConfigLint.Core.Rules
             return setting;
         }
 
-        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Func<string, string>? helpUri)
         {
             var map = Mapping(pack, node, "a rule");
             foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
@@ -136,11 +137,18 @@ namespace ConfigLint.Core.Rules
                     severity,
                     OptionalString(map, "description") ?? string.Empty,
                     RequiredString(pack, map, "source"),
-                    StringList(pack, map, "tags"));
+                    StringList(pack, map, "tags"),
+                    helpUri?.Invoke(id));
             }
             catch (ArgumentException ex)
             {
-                throw new RulePackException(pack, node.Start, ex.Message);
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start, ex.Message);
+            }
+            var unknown = descriptor.Message.UnknownPlaceholders(DeclarativeRule.MessagePlaceholders);
+            if (unknown.Count > 0)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start,
+                    $"rule {id}: unknown message placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", DeclarativeRule.MessagePlaceholders.Select(p => "{" + p + "}"))}");
             }
             var types = StringList(pack, map, "types");
 
