@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ConfigLint.Core.Model
 {
-    /// <summary>Everything a front end needs to describe a rule: the same data feeds the console, SARIF and Roslyn.</summary>
+    /// <summary>Everything a front end needs to describe a rule: the same data feeds the console, SARIF and the build analyzer.</summary>
     public sealed class RuleDescriptor
     {
         public RuleDescriptor(
@@ -29,7 +29,7 @@ namespace ConfigLint.Core.Model
             }
             catch (FormatException ex)
             {
-                throw new ArgumentException($"rule {id}: {ex.Message}", nameof(messageFormat), ex);
+                throw new ArgumentException($"rule {id}: {ex.Message}", ex);
             }
             Category = category;
             DefaultSeverity = defaultSeverity;
@@ -55,7 +55,7 @@ namespace ConfigLint.Core.Model
         public Severity DefaultSeverity { get; }
         public string Description { get; }
 
-        /// <summary>What the rule implements: the DPIA risk or recommendation, the security control, the Graph doc.</summary>
+        /// <summary>What the rule implements: the DPIA risk or recommendation, the security control, the API documentation.</summary>
         public string Source { get; }
 
         public IReadOnlyList<string> Tags { get; }

@@ -128,7 +128,7 @@ namespace ConfigLint.Core.Rules
         public static bool TryNumber(string? text, out double value) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-        /// <summary>ISO 8601 durations as Graph writes them (P90D, PT12H, PT30M).</summary>
+        /// <summary>ISO 8601 durations as exports write them (P90D, PT12H, PT30M).</summary>
         public static bool TryDuration(string? text, out TimeSpan value)
         {
             value = default;
