@@ -22,50 +22,17 @@ namespace ConfigLint.Core.Engine
             NotObjectMany = Template(wording, nameof(InputWording.NotObjectMany), wording.NotObjectMany);
             ScalarRoot = Template(wording, nameof(InputWording.ScalarRoot), wording.ScalarRoot);
 
-            InvalidJson = new RuleDescriptor(
-                id: RuleIdentifiers.InvalidJson,
-                name: "Input.InvalidJson",
-                title: "The file is not valid JSON",
-                messageFormat: "invalid {language} at line {line}, column {column}: {reason}",
-                category: "Input",
-                defaultSeverity: Severity.Error,
-                description: "The file could not be parsed as JSON (malformed, truncated, or with text after the end). Nothing in it was checked.",
-                source: InputSource,
-                helpUri: wording.HelpUri(RuleIdentifiers.InvalidJson));
-
-            EmptyFile = new RuleDescriptor(
-                id: RuleIdentifiers.EmptyFile,
-                name: "Input.EmptyFile",
-                title: "The file is empty",
-                messageFormat: "the file is empty; expected a JSON object or array (an interrupted export?)",
-                category: "Input",
-                defaultSeverity: Severity.Error,
-                description: "The file holds no JSON value at all, which usually means an export was interrupted.",
-                source: InputSource,
-                helpUri: wording.HelpUri(RuleIdentifiers.EmptyFile));
-
-            UnreadableFile = new RuleDescriptor(
-                id: RuleIdentifiers.UnreadableFile,
-                name: "Input.UnreadableFile",
-                title: "The file cannot be read",
-                messageFormat: "cannot read the file: {reason}",
-                category: "Input",
-                defaultSeverity: Severity.Error,
-                description: "The file could not be opened or its bytes are not valid text in any supported encoding.",
-                source: InputSource,
-                helpUri: wording.HelpUri(RuleIdentifiers.UnreadableFile));
-
-            UnknownResourceType = new RuleDescriptor(
-                id: RuleIdentifiers.UnknownResourceType,
-                name: "Input.UnknownResourceType",
-                title: wording.UnknownTypeTitle,
-                messageFormat: "{problem}; not checked",
-                category: "Input",
-                defaultSeverity: Severity.Info,
-                description: wording.UnknownTypeDescription,
-                source: InputSource,
-                helpUri: wording.HelpUri(RuleIdentifiers.UnknownResourceType));
-
+            InvalidJson = Input(wording, RuleIdentifiers.InvalidJson, "Input.InvalidJson", "The file is not valid JSON",
+                "invalid {language} at line {line}, column {column}: {reason}", Severity.Error,
+                "The file could not be parsed as JSON (malformed, truncated, or with text after the end). Nothing in it was checked.");
+            EmptyFile = Input(wording, RuleIdentifiers.EmptyFile, "Input.EmptyFile", "The file is empty",
+                "the file is empty; expected a JSON object or array (an interrupted export?)", Severity.Error,
+                "The file holds no JSON value at all, which usually means an export was interrupted.");
+            UnreadableFile = Input(wording, RuleIdentifiers.UnreadableFile, "Input.UnreadableFile", "The file cannot be read",
+                "cannot read the file: {reason}", Severity.Error,
+                "The file could not be opened or its bytes are not valid text in any supported encoding.");
+            UnknownResourceType = Input(wording, RuleIdentifiers.UnknownResourceType, "Input.UnknownResourceType", wording.UnknownTypeTitle,
+                "{problem}; not checked", Severity.Info, wording.UnknownTypeDescription);
             InternalError = new RuleDescriptor(
                 id: RuleIdentifiers.InternalError,
                 name: "Internal.RuleFailure",
@@ -93,6 +60,9 @@ namespace ConfigLint.Core.Engine
         internal MessageTemplate NotObjectOne { get; }
         internal MessageTemplate NotObjectMany { get; }
         internal MessageTemplate ScalarRoot { get; }
+
+        private static RuleDescriptor Input(InputWording wording, string id, string name, string title, string message, Severity severity, string description) =>
+            new RuleDescriptor(id, name, title, message, "Input", severity, description, InputSource, helpUri: wording.HelpUri(id));
 
         private static MessageTemplate Template(InputWording wording, string name, string text)
         {

@@ -119,6 +119,32 @@ namespace ConfigLint.Core.Rules
                 if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
             }
             string id = RequiredString(pack, map, "id");
+            var descriptor = ReadDescriptor(pack, node, map, id, helpUri);
+            var types = StringList(pack, map, "types");
+
+            var leaves = new List<RuleLeaf>();
+            LeafCombination combination;
+            if (map.Children.ContainsKey(new YamlScalarNode("allOf")) || map.Children.ContainsKey(new YamlScalarNode("anyOf")))
+            {
+                bool isAll = map.Children.ContainsKey(new YamlScalarNode("allOf"));
+                combination = isAll ? LeafCombination.AllOf : LeafCombination.AnyOf;
+                foreach (var leafNode in Sequence(pack, map, isAll ? "allOf" : "anyOf"))
+                {
+                    leaves.Add(ReadLeaf(pack, Mapping(pack, leafNode, "a condition"), types, settings, all));
+                }
+                if (leaves.Count == 0) throw new RulePackException(pack, node.Start, $"rule {id} has an empty condition list");
+            }
+            else
+            {
+                combination = LeafCombination.Single;
+                leaves.Add(ReadLeaf(pack, map, types, settings, all));
+            }
+            return new DeclarativeRule(descriptor, types, combination, leaves);
+        }
+
+        /// <summary>A rule's descriptor; its message may use only <see cref="DeclarativeRule.MessagePlaceholders"/>.</summary>
+        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri)
+        {
             if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
             var severityText = RequiredString(pack, map, "severity");
             if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
@@ -150,26 +176,7 @@ namespace ConfigLint.Core.Rules
                 throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start,
                     $"rule {id}: unknown message placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", DeclarativeRule.MessagePlaceholders.Select(p => "{" + p + "}"))}");
             }
-            var types = StringList(pack, map, "types");
-
-            var leaves = new List<RuleLeaf>();
-            LeafCombination combination;
-            if (map.Children.ContainsKey(new YamlScalarNode("allOf")) || map.Children.ContainsKey(new YamlScalarNode("anyOf")))
-            {
-                bool isAll = map.Children.ContainsKey(new YamlScalarNode("allOf"));
-                combination = isAll ? LeafCombination.AllOf : LeafCombination.AnyOf;
-                foreach (var leafNode in Sequence(pack, map, isAll ? "allOf" : "anyOf"))
-                {
-                    leaves.Add(ReadLeaf(pack, Mapping(pack, leafNode, "a condition"), types, settings, all));
-                }
-                if (leaves.Count == 0) throw new RulePackException(pack, node.Start, $"rule {id} has an empty condition list");
-            }
-            else
-            {
-                combination = LeafCombination.Single;
-                leaves.Add(ReadLeaf(pack, map, types, settings, all));
-            }
-            return new DeclarativeRule(descriptor, types, combination, leaves);
+            return descriptor;
         }
 
         private static RuleLeaf ReadLeaf(string pack, YamlMappingNode map, IReadOnlyCollection<string>? types, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
