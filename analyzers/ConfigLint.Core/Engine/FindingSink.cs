@@ -11,7 +11,7 @@ namespace ConfigLint.Core.Engine
         private readonly string? _scope;
         private readonly List<Finding> _findings = new List<Finding>();
 
-        /// <param name="scope">The tenant scope the findings belong to (and that findings without a location are about).</param>
+        /// <summary>A sink whose findings belong to <paramref name="scope"/>, the tenant scope that findings without a location are about.</summary>
         public FindingSink(LintOptions options, string? scope = null)
         {
             _options = options;
