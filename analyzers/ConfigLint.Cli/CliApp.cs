@@ -53,7 +53,7 @@ namespace ConfigLint.Cli
             var rules = new Command("rules", "List the rule catalog.") { rulesFormat };
             rules.SetAction(parse => new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown"));
 
-            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules };
+            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, FixCommand.Create(output, error, baseDirectory) };
             try
             {
                 var parsed = root.Parse(args);

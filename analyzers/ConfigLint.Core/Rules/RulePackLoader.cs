@@ -41,6 +41,7 @@ namespace ConfigLint.Core.Rules
         {
             "id", "name", "title", "message", "category", "severity", "description", "source", "tags", "types",
             "setting", "property", "when", "allOf", "anyOf",
+            "fix", // read by Fixes/FixSpecLoader
         };
 
         /// <summary>Loads YAML packs; <paramref name="helpUri"/> computes each rule's help link from its ID.</summary>
