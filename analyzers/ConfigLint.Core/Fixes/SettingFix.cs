@@ -57,7 +57,11 @@ namespace ConfigLint.Core.Fixes
                         {
                             if (occurrence.Location.StartOffset != start) continue;
                             var edit = Replace(context.Document, form, occurrence, canonical);
-                            return edit == null ? null : new[] { edit };
+                            if (edit == null) return null;
+                            if (_rule.Combination != LeafCombination.AnyOf) return new[] { edit };
+                            // An anyOf finding stands for the resource and names only its first match; fixing that
+                            // one alone would surface the next, so every matching setting of the resource is fixed.
+                            return AlsoMatching(context, resource, edit);
                         }
                     }
                 }
@@ -80,6 +84,29 @@ namespace ConfigLint.Core.Fixes
                 }
             }
             return null;
+        }
+
+        private IReadOnlyList<TextEdit>? AlsoMatching(FixContext context, Resource resource, TextEdit first)
+        {
+            var edits = new List<TextEdit> { first };
+            foreach (var leaf in _rule.Leaves)
+            {
+                var target = _targets.FirstOrDefault(t => t.Setting == leaf.Setting);
+                if (target.Setting == null || leaf.When.Presence != PresenceTest.Value) continue;
+                string canonical = ValueFor(context, resource, target.Value);
+                foreach (var form in leaf.Setting.Forms)
+                {
+                    if (!form.AppliesTo(resource.Type)) continue;
+                    foreach (var occurrence in Occurrences(context.Pack, resource, form))
+                    {
+                        if (!leaf.When.Matches(form.Canonicalize(occurrence.Value), occurrence)) continue;
+                        var edit = Replace(context.Document, form, occurrence, canonical);
+                        if (edit == null) return null;
+                        if (!edits.Any(e => e.Overlaps(edit))) edits.Add(edit);
+                    }
+                }
+            }
+            return edits;
         }
 
         private TextEdit? Replace(JsonDocument document, FormDefinition form, SettingOccurrence occurrence, string canonical)
