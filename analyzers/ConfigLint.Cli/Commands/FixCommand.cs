@@ -16,7 +16,7 @@ namespace ConfigLint.Cli.Commands
     /// <summary>
     /// <c>configlint fix PATH... [--rule ID]... [--dry-run] [--diff]</c>: applies the rules' checked fixes (the same
     /// ones the IDE offers), writing each changed file atomically in its own encoding, and exits 0 when no finding at
-    /// warning or above is left, 1 when some remain.
+    /// warning or above is left, 1 when some remain (with --dry-run nothing is written, so the findings remain).
     /// </summary>
     public sealed class FixCommand
     {
@@ -115,12 +115,18 @@ namespace ConfigLint.Cli.Commands
                 foreach (var fix in outcome.Applied)
                 {
                     var at = fix.Finding.Location!;
-                    _out.WriteLine($"{at.Path}({at.Start.Line},{at.Start.Column}): fixed {fix.RuleId}: {fix.Title}");
+                    _out.WriteLine($"{at.Path}({at.Start.Line},{at.Start.Column}): {(dryRun ? "would fix" : "fixed")} {fix.RuleId}: {fix.Title}");
                 }
                 if (diff) _out.Write(UnifiedDiff(file.DisplayPath, outcome.OriginalText, outcome.Text));
 
-                bool written = dryRun;
-                if (!dryRun)
+                bool written = false;
+                if (dryRun)
+                {
+                    // Nothing is written, so the files keep their findings: the exit code says what is still there.
+                    fixedFindings += outcome.Applied.Count;
+                    changedFiles++;
+                }
+                else
                 {
                     var refusal = allowed.Check(file.FullPath, out var target);
                     if (refusal != null)
@@ -149,7 +155,7 @@ namespace ConfigLint.Cli.Commands
                 }
             }
 
-            // What is left is what `configlint lint` would now say, tenant-level findings included.
+            // What is left is what `configlint lint` now says, tenant-level findings included.
             var run = engine.StartRun();
             var remaining = new List<Finding>();
             foreach (var (path, bytes, text) in texts)
@@ -173,6 +179,12 @@ namespace ConfigLint.Cli.Commands
         {
             string a = before.Replace("\r\n", "\n").Replace('\r', '\n');
             string b = after.Replace("\r\n", "\n").Replace('\r', '\n');
+            // DiffPlex reads a final line break as one more, empty line; a diff counts lines, not breaks.
+            if (a.EndsWith("\n", StringComparison.Ordinal) && b.EndsWith("\n", StringComparison.Ordinal))
+            {
+                a = a.Substring(0, a.Length - 1);
+                b = b.Substring(0, b.Length - 1);
+            }
             var body = UnidiffRenderer.GenerateUnidiff(a, b, "a/" + path.Replace('\\', '/'), "b/" + path.Replace('\\', '/'), false, false, 3);
             body = body.Replace("\r\n", "\n");
             return body.EndsWith("\n", StringComparison.Ordinal) ? body : body + "\n";
