@@ -164,6 +164,20 @@ namespace ConfigLint.Tests
             Assert.That(fixer.FixAll("w.json", text, fixRule: id => id == "CL2020").Text, Is.EqualTo(Restrictions));
         }
 
+        [Test]
+        public void EveryDocPageSaysWhetherItsRuleHasAFix()
+        {
+            foreach (var rule in Lint.Engine.Rules)
+            {
+                var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "rules", "docs", rule.Id + ".md"));
+                int at = page.IndexOf("**Automatic fix:** ", StringComparison.Ordinal);
+                Assert.That(at, Is.GreaterThan(page.IndexOf("## How to fix", StringComparison.Ordinal)), $"{rule.Id}.md has no 'Automatic fix' line under How to fix");
+                string line = page.Substring(at, page.IndexOf('\n', at) - at);
+                if (Fixer.HasFix(rule.Id)) Assert.That(line, Does.StartWith("**Automatic fix:** `configlint fix`"), rule.Id);
+                else Assert.That(line, Does.StartWith("**Automatic fix:** none."), rule.Id);
+            }
+        }
+
         /// <summary>Every failing fixture of a rule with a fix is fixed: the rule's findings are gone, nothing new appears.</summary>
         [Test]
         public void EveryFailingFixtureOfAFixableRuleIsFixed()
