@@ -201,7 +201,7 @@ namespace ConfigLint.Tests
                     {
                         var replaced = encoded.Text.Substring(edit.Start, edit.End - edit.Start);
                         Assert.That(replaced.IndexOfAny(new[] { '\r', '\n' }), Is.LessThan(0), $"{file}: {edit}");
-                        Assert.That(replaced.Length, Is.LessThanOrEqualTo(80), $"{file}: {edit}");
+                        Assert.That(replaced.Length, Is.LessThanOrEqualTo(200), $"{file}: {edit}");
                     }
                     files++;
                 }

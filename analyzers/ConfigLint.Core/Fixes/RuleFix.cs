@@ -76,25 +76,20 @@ namespace ConfigLint.Core.Fixes
         /// <summary>Where the finding starts in the file (the offset every occurrence is matched against).</summary>
         public int FindingStart => Finding.Location?.StartOffset ?? -1;
 
-        /// <summary>Splits and types the document's resources exactly as a lint run does.</summary>
+        /// <summary>Splits and types the document's resources exactly as a lint run does (the pack's split and typing).</summary>
         public static IReadOnlyList<Resource> ReadResources(JsonDocument document, RulePack pack)
         {
             var typer = pack.Typer;
             if (typer.ClassifyDocument(document) == DocumentRole.Companion) return Array.Empty<Resource>();
-            var candidates = ODataShapes.Split(document, out var problem);
-            if (problem != null) return Array.Empty<Resource>();
-            var resources = new List<Resource>(candidates.Count);
-            foreach (var candidate in candidates)
+            var split = typer.Split(document);
+            if (split.Scalar != null) return Array.Empty<Resource>();
+            var resources = new List<Resource>(split.Candidates.Count);
+            foreach (var candidate in split.Candidates)
             {
-                string? type = ODataShapes.TypeName(candidate.Node["@odata.type"]);
-                var evidence = TypeEvidence.ODataType;
-                if (type == null)
-                {
-                    var inferred = typer.InferType(candidate);
-                    if (inferred == null) continue;
-                    (type, evidence) = inferred.Value;
-                }
-                resources.Add(new Resource(document, candidate.Node, type, evidence, candidate.EntitySet, typer.NameProperties(type)));
+                var typed = typer.InferType(candidate);
+                if (typed == null) continue;
+                var (type, evidence) = typed.Value;
+                resources.Add(new Resource(document, candidate.Node, type, evidence, candidate.Collection, typer.NameProperties(type)));
             }
             return resources;
         }
