@@ -151,7 +151,7 @@ namespace ConfigLint.Core.Fixes
             }
             else if (opener == '|' || opener == '>' || opener == '&' || opener == '*' || opener == '!')
             {
-                // Block scalars, anchors and tags: not a shape IntuneCD writes; leave them to a person.
+                // Block scalars, anchors and tags: not a shape exporters write; leave them to a person.
                 return null;
             }
             else

@@ -52,7 +52,7 @@ namespace ConfigLint.Core.Fixes
     /// <summary>
     /// Finds, checks and applies fixes for one file's text. Every fix is tried on a copy and the copy is linted again
     /// in memory: a fix is offered only when the copy still parses, its own finding is gone and no finding appears
-    /// that the original did not have. Both front ends (the <c>configlint fix</c> command and the Roslyn code fix)
+    /// that the original did not have. Both front ends (the <c>configlint fix</c> command and the IDE's code fix)
     /// go through here, so they write the same bytes.
     /// </summary>
     public sealed class FixEngine

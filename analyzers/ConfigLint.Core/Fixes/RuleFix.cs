@@ -96,7 +96,7 @@ namespace ConfigLint.Core.Fixes
     }
 
     /// <summary>
-    /// Spells a value of a setting form (e.g. a Settings Catalog option suffix) the way that form writes it in a file.
+    /// Spells a value of a setting form (e.g. a choice option id built from the key) the way that form writes it in a file.
     /// The pack provides one per form that needs more than "the same JSON kind as the value already there".
     /// </summary>
     public interface IFormValueWriter

@@ -10,8 +10,8 @@ namespace ConfigLint.Core.Fixes
 {
     /// <summary>
     /// A fix declared as data on a YAML rule: "set the setting to this canonical value". The value is mapped back
-    /// through the form's value map to the form's own spelling (a Graph enum name, a Settings Catalog option id, an
-    /// OMA-URI integer...) and written over the value the finding points at. When the rule fires because a property
+    /// through the form's value map to the form's own spelling (an enum name, a choice option id, an integer...,
+    /// with the pack's <see cref="IFormValueWriter"/>s) and written over the value the finding points at. When the rule fires because a property
     /// is missing, the property is added to the resource instead.
     /// </summary>
     public sealed class SettingFix : IRuleFix

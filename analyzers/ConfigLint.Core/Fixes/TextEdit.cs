@@ -8,7 +8,7 @@ namespace ConfigLint.Core.Fixes
     /// <summary>
     /// One replacement in a file's decoded text: the characters [<see cref="Start"/>, <see cref="End"/>) become
     /// <see cref="NewText"/>. Offsets are those of <see cref="Text.SourceLocation"/> (the file, not the inner text of a
-    /// double-encoded export), so the Roslyn channel can turn an edit into a <c>TextChange</c> unchanged.
+    /// double-encoded export), so the IDE channel can turn an edit into a text change unchanged.
     /// </summary>
     public sealed class TextEdit : IEquatable<TextEdit>
     {
