@@ -13,12 +13,13 @@ namespace ConfigLint.Cli
     /// <summary>The command line: parses arguments, runs a command, returns its exit code (never exits the process).</summary>
     public static class CliApp
     {
-        public static int Run(string[] args, TextWriter output, TextWriter error, string? workingDirectory = null)
+        public static int Run(string[] args, TextWriter output, TextWriter error, string? workingDirectory = null, OutputEnvironment? environment = null)
         {
+            environment ??= OutputEnvironment.FromProcess();
             string baseDirectory = workingDirectory ?? Directory.GetCurrentDirectory();
             var formatOption = new Option<string[]>("--format", "-f")
             {
-                Description = $"Output format: {string.Join(", ", Formatters.Formatters.Names)}. Repeat it, each optionally followed by --output.",
+                Description = $"Output format: {string.Join(", ", FormatterRegistry.Names)}. Repeat it, each optionally followed by --output.",
                 AllowMultipleArgumentsPerToken = false,
             };
             var outputOption = new Option<string[]>("--output", "-o")
@@ -37,7 +38,11 @@ namespace ConfigLint.Cli
                 Arity = ArgumentArity.OneOrMore,
             };
 
-            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption };
+            var rootOption = new Option<string>("--root") { Description = "Folder report paths are relative to (default: the repository root found from .git, else GITHUB_WORKSPACE / BUILD_SOURCESDIRECTORY, else the working directory)." };
+            var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only findings at or above the fail level (console and pretty)." };
+            var automationIdOption = new Option<string>("--automation-id") { Description = "SARIF automationDetails.id (default configlint/<tenant>/)." };
+            var helpBaseOption = new Option<string>("--help-base-uri") { Description = "Base URI of the rule doc pages for help links (default: settings key configlint.help_base_uri, else no links)." };
+            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption, rootOption, quietOption, automationIdOption, helpBaseOption };
             lint.SetAction(parse =>
             {
                 var outputs = PairOutputs(parse, error, baseDirectory);
@@ -45,13 +50,27 @@ namespace ConfigLint.Cli
                 var level = parse.GetValue(failLevelOption) ?? "warning";
                 Severity? fail = level == "none" ? null : SeverityNames.Parse(level);
                 var paths = parse.GetValue(pathsArgument) ?? Array.Empty<string>();
-                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory);
+                var settings = new ReportSettings
+                {
+                    Root = parse.GetValue(rootOption),
+                    Quiet = parse.GetValue(quietOption),
+                    AutomationId = parse.GetValue(automationIdOption),
+                    HelpBaseUri = parse.GetValue(helpBaseOption),
+                    Environment = environment,
+                    Arguments = args,
+                };
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, settings);
             });
 
             var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
             rulesFormat.AcceptOnlyFromAmong("markdown", "json");
-            var rules = new Command("rules", "List the rule catalog.") { rulesFormat };
-            rules.SetAction(parse => new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown"));
+            var explainOption = new Option<string>("--explain") { Description = "Print one rule's doc page (e.g. --explain CL1001)." };
+            var rules = new Command("rules", "List the rule catalog.") { rulesFormat, explainOption };
+            rules.SetAction(parse =>
+            {
+                var explain = parse.GetValue(explainOption);
+                return explain != null ? new RulesCommand(output).Explain(explain, error) : new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown");
+            });
 
             var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, FixCommand.Create(output, error, baseDirectory) };
             try
@@ -112,10 +131,10 @@ namespace ConfigLint.Cli
             var result = new List<OutputRequest>();
             foreach (var (format, path) in requests)
             {
-                var formatter = Formatters.Formatters.Find(format);
+                var formatter = FormatterRegistry.Find(format);
                 if (formatter == null)
                 {
-                    error.WriteLine($"configlint: error: unknown format '{format}'; expected one of {string.Join(", ", Formatters.Formatters.Names)}");
+                    error.WriteLine($"configlint: error: unknown format '{format}'; expected one of {string.Join(", ", FormatterRegistry.Names)}");
                     return null;
                 }
                 result.Add(new OutputRequest(formatter, path == null ? null : Path.Combine(baseDirectory, path)));

@@ -30,11 +30,18 @@ namespace ConfigLint.Cli.Commands
             _err = error;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, ReportSettings? settings = null)
         {
+            settings ??= new ReportSettings();
+            var started = DateTimeOffset.UtcNow;
+            // Report paths are relative to the repository root, so reports are the same from any start folder.
+            string root = RepositoryRoot.Find(settings.Root, baseDirectory, settings.Environment);
+            var notifications = new NotificationLog(_err);
+            // Only a format that lists what was checked (JUnit) pays for collecting it.
+            var checkedPairs = outputs.Any(o => o.Formatter is JUnitFormatter) ? new CheckedCollector() : null;
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
-            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
-            var inputs = InputCollector.Create(paths, baseDirectory);
+            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create(), checkedPairs?.Options()));
+            var inputs = InputCollector.Create(paths, root);
             if (inputs.Missing.Count > 0)
             {
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
@@ -46,10 +53,23 @@ namespace ConfigLint.Cli.Commands
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
+            var severities = SeverityConfigFiles.Discover(inputs.Folders(), root, notifications);
             var engine = engineBuild.GetAwaiter().GetResult();
+            checkedPairs?.Know(engine.Pack);
 
-            var header = new ReportHeader(engine.Rules, baseDirectory);
+            var header = new ReportHeader(engine.Rules, root)
+            {
+                WorkingDirectory = baseDirectory,
+                FailLevel = failLevel,
+                Quiet = settings.Quiet,
+                StartTime = started,
+                Arguments = settings.Arguments,
+                AutomationId = settings.AutomationId,
+                HelpBaseUri = settings.HelpBaseUri,
+                Environment = settings.Environment,
+                Notifications = notifications,
+                Applicability = CheckedCollector.Applicability(engine),
+            };
             var sinks = new List<OutputSink>();
             try
             {
@@ -60,12 +80,13 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities);
+                var listener = new Listener(sinks, severities, new FindingOrigin.Resolver(root), checkedPairs);
                 LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
-                foreach (var sink in sinks) sink.End(listener.Summary);
-                if (sinks.Any(s => s.Failed)) return ExitCodes.UsageError;
-                if (failLevel == null) return ExitCodes.Success;
-                return listener.Summary.Highest >= failLevel.Value && listener.Summary.Highest != Severity.None ? ExitCodes.Findings : ExitCodes.Success;
+                var summary = listener.Summary;
+                summary.ExitCode = header.Fails(summary.Highest) ? ExitCodes.Findings : ExitCodes.Success;
+                summary.EndTime = DateTimeOffset.UtcNow;
+                foreach (var sink in sinks) sink.End(summary);
+                return sinks.Any(s => s.Failed) ? ExitCodes.UsageError : summary.ExitCode;
             }
             finally
             {
@@ -89,23 +110,33 @@ namespace ConfigLint.Cli.Commands
         {
             private readonly IReadOnlyList<OutputSink> _sinks;
             private readonly SeverityConfigFiles _severities;
+            private readonly FindingOrigin.Resolver _origins;
+            private readonly CheckedCollector? _checked;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities)
+            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities, FindingOrigin.Resolver origins, CheckedCollector? @checked)
             {
                 _sinks = sinks;
                 _severities = severities;
+                _origins = origins;
+                _checked = @checked;
             }
 
             public ReportSummary Summary { get; } = new ReportSummary();
 
             public void FileLinted(FileResult result)
             {
-                Summary.CountFile(result.ResourceCount);
-                foreach (var sink in _sinks) sink.File(result.Path);
+                Summary.CountFile(result.ResourceCount, result.Scope);
+                _origins.FileLinted(result.Path, result.Scope);
+                var file = new LintedFile(result.Path, result.Scope, result.ResourceCount, _checked?.Take(result.Path));
+                foreach (var sink in _sinks) sink.File(file);
                 Report(result.Findings);
             }
 
-            public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings) => Report(findings);
+            public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings)
+            {
+                Report(findings);
+                _origins.ScopeCompleted(scope);
+            }
 
             private void Report(IReadOnlyList<Finding> findings)
             {
@@ -114,7 +145,8 @@ namespace ConfigLint.Cli.Commands
                     var finding = _severities.Apply(raw);
                     if (finding == null) continue;
                     Summary.Count(finding);
-                    foreach (var sink in _sinks) sink.Finding(finding);
+                    var origin = _origins.For(finding);
+                    foreach (var sink in _sinks) sink.Finding(finding, origin);
                 }
             }
         }
@@ -161,9 +193,9 @@ namespace ConfigLint.Cli.Commands
                 return sink;
             }
 
-            public void File(string path) => Guard(() => _writer!.File(path));
+            public void File(LintedFile file) => Guard(() => _writer!.File(file));
 
-            public void Finding(Finding finding) => Guard(() => _writer!.Finding(finding));
+            public void Finding(Finding finding, FindingOrigin origin) => Guard(() => _writer!.Finding(finding, origin));
 
             public void End(ReportSummary summary) => Guard(() =>
             {

@@ -32,7 +32,6 @@ namespace ConfigLint.Cli.Commands
                     json.WritePropertyName("category"); json.WriteValue(r.Category);
                     json.WritePropertyName("severity"); json.WriteValue(r.DefaultSeverity.ToName());
                     json.WritePropertyName("source"); json.WriteValue(r.Source);
-                    json.WritePropertyName("helpUri"); json.WriteValue(r.HelpUri);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -40,6 +39,19 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.Success;
             }
             _out.Write(MarkdownTable());
+            return ExitCodes.Success;
+        }
+
+        /// <summary><c>configlint rules --explain CLxxxx</c>: the rule's doc page, as shipped inside the tool.</summary>
+        public int Explain(string id, TextWriter error)
+        {
+            var page = Formatters.RuleHelp.Page(id.Trim().ToUpperInvariant());
+            if (page == null)
+            {
+                error.WriteLine($"configlint: error: no rule '{id}'; 'configlint rules' lists them");
+                return ExitCodes.UsageError;
+            }
+            _out.Write(page);
             return ExitCodes.Success;
         }
 

@@ -5,22 +5,25 @@ using Newtonsoft.Json;
 namespace ConfigLint.Cli.Formatters
 {
     /// <summary>
-    /// A plain JSON document for scripts: one object per finding (1-based, end exclusive), then the counts. The
-    /// findings come first because the report is streamed and the counts are known only at the end.
+    /// A plain JSON document for scripts (RFC 8259, https://www.rfc-editor.org/rfc/rfc8259): one object per finding
+    /// (1-based, end exclusive), then the counts. The findings come first because the report is streamed and the
+    /// counts are known only at the end. Strings are JSON-escaped whole (a path with a line break stays one string).
     /// </summary>
     public sealed class JsonFormatter : IFormatter
     {
         public string Name => "json";
 
-        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(writer);
+        public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
 
         private sealed class Writer : IReportWriter
         {
+            private readonly ReportHeader _header;
             private readonly TextWriter _writer;
             private readonly JsonTextWriter _json;
 
-            public Writer(TextWriter writer)
+            public Writer(ReportHeader header, TextWriter writer)
             {
+                _header = header;
                 _writer = writer;
                 _json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
                 _json.WriteStartObject();
@@ -30,11 +33,11 @@ namespace ConfigLint.Cli.Formatters
                 _json.WriteStartArray();
             }
 
-            public void File(string path)
+            public void File(LintedFile file)
             {
             }
 
-            public void Finding(Finding f)
+            public void Finding(Finding f, FindingOrigin origin)
             {
                 var json = _json;
                 json.WriteStartObject();
@@ -42,20 +45,25 @@ namespace ConfigLint.Cli.Formatters
                 json.WritePropertyName("ruleName"); json.WriteValue(f.Rule.Name);
                 json.WritePropertyName("severity"); json.WriteValue(f.Severity.ToName());
                 json.WritePropertyName("message"); json.WriteValue(f.Message);
-                if (f.Location != null)
+                if (!origin.IsAnchored)
                 {
-                    json.WritePropertyName("path"); json.WriteValue(f.Location.Path);
-                    json.WritePropertyName("line"); json.WriteValue(f.Location.Start.Line);
-                    json.WritePropertyName("column"); json.WriteValue(f.Location.Start.Column);
-                    json.WritePropertyName("endLine"); json.WriteValue(f.Location.End.Line);
-                    json.WritePropertyName("endColumn"); json.WriteValue(f.Location.End.Column);
+                    json.WritePropertyName("path"); json.WriteValue(origin.Path);
+                    json.WritePropertyName("line"); json.WriteValue(origin.Line);
+                    json.WritePropertyName("column"); json.WriteValue(origin.Column);
+                    json.WritePropertyName("endLine"); json.WriteValue(origin.EndLine);
+                    json.WritePropertyName("endColumn"); json.WriteValue(origin.EndColumn);
                 }
-                else if (f.Scope != null)
+                else
                 {
-                    // A tenant finding that belongs to no file: the export folder it is about ("" = the working folder).
-                    json.WritePropertyName("scope"); json.WriteValue(f.Scope);
+                    // A tenant finding that belongs to no file: the export folder it is about ("" = the repository root).
+                    json.WritePropertyName("scope"); json.WriteValue(origin.Scope);
                 }
-                json.WritePropertyName("helpUri"); json.WriteValue(f.Rule.HelpUri);
+                json.WritePropertyName("fingerprint"); json.WriteValue(f.Fingerprint);
+                var helpUri = ConfigLint.Rules.Reporting.RuleMetadata.HelpUri(_header.HelpBaseUri, f.RuleId);
+                if (helpUri != null)
+                {
+                    json.WritePropertyName("helpUri"); json.WriteValue(helpUri);
+                }
                 json.WriteEndObject();
             }
 

@@ -3,17 +3,31 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ConfigLint.Core.Model;
+using ConfigLint.Rules.Reporting;
 using Newtonsoft.Json;
 
 namespace ConfigLint.Cli.Formatters
 {
     /// <summary>
-    /// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html): full rule metadata, results
-    /// with 1-based regions (end column exclusive), and artifact URIs relative to <c>%SRCROOT%</c>.
+    /// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) as GitHub code scanning reads it
+    /// (https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
     /// </summary>
+    /// <remarks>
+    /// Per rule: short and full description, <c>help.text</c> and <c>help.markdown</c> from its doc page, a
+    /// <c>helpUri</c> only under a configured help base, and <c>properties</c> with tags, <c>precision</c> and
+    /// <c>security-severity</c> (<see cref="RuleMetadata"/>). Per result: a region always (a tenant-level finding is
+    /// anchored to its tenant's first file at line 1, with the export folder as a related location; see
+    /// <see cref="FindingOrigin"/>) and <c>partialFingerprints</c> from the finding's stable fingerprint. Per run:
+    /// URIs relative to <c>%SRCROOT%</c> (the repository root), <c>automationDetails.id</c>, and one invocation with
+    /// the working directory, times, exit code and configuration notifications. JSON keeps every path whole (a file
+    /// name with a line break stays one artifact).
+    /// </remarks>
     public sealed class SarifFormatter : IFormatter
     {
         public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+        /// <summary>The key of ConfigLint's fingerprint in <c>partialFingerprints</c> (versioned, as SARIF §3.27.17 advises).</summary>
+        public const string FingerprintKey = "configlintFingerprint/v1";
 
         public string Name => "sarif";
 
@@ -24,14 +38,24 @@ namespace ConfigLint.Cli.Formatters
             _ => "note",
         };
 
+        /// <summary>The default <c>automationDetails.id</c>: <c>configlint/&lt;tenant&gt;/</c>, the tenant being the export folder (or folders, joined with '+').</summary>
+        public static string DefaultAutomationId(IReadOnlyList<string> scopes, string root)
+        {
+            var names = scopes.Select(s => s.Length == 0 ? Path.GetFileName(root) : s.Replace('\\', '/')).Where(s => s.Length > 0).Distinct().ToList();
+            string tenant = names.Count == 0 ? "default" : string.Join("+", names);
+            return "configlint/" + tenant + "/";
+        }
+
         public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
 
         /// <summary>
         /// Writes the run header and streams results. The artifacts (every linted file) follow the results; their
-        /// list is spooled to a temporary file meanwhile, so memory does not grow with the number of files.
+        /// list is spooled to a temporary file meanwhile (one JSON string per line, so a name with a line break stays
+        /// whole), so memory does not grow with the number of files.
         /// </summary>
         private sealed class Writer : IReportWriter, IDisposable
         {
+            private readonly ReportHeader _header;
             private readonly TextWriter _writer;
             private readonly JsonTextWriter _json;
             private readonly Dictionary<string, int> _ruleIndex;
@@ -39,6 +63,7 @@ namespace ConfigLint.Cli.Formatters
 
             public Writer(ReportHeader header, TextWriter writer)
             {
+                _header = header;
                 _writer = writer;
                 _ruleIndex = header.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
                 var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
@@ -58,10 +83,9 @@ namespace ConfigLint.Cli.Formatters
                 json.WriteStartObject();
                 json.WritePropertyName("name"); json.WriteValue("ConfigLint");
                 json.WritePropertyName("semanticVersion"); json.WriteValue(ReportHeader.ToolVersion);
-                json.WritePropertyName("informationUri"); json.WriteValue("https://github.com/configlint/configlint");
                 json.WritePropertyName("rules");
                 json.WriteStartArray();
-                foreach (var rule in header.Rules) WriteRule(json, rule);
+                foreach (var rule in header.Rules) WriteRule(json, rule, header.HelpBaseUri);
                 json.WriteEndArray();
                 json.WriteEndObject();
                 json.WriteEndObject();
@@ -70,7 +94,7 @@ namespace ConfigLint.Cli.Formatters
                 json.WriteStartObject();
                 json.WritePropertyName("SRCROOT");
                 json.WriteStartObject();
-                json.WritePropertyName("uri"); json.WriteValue(DirectoryUri(header.BaseDirectory));
+                json.WritePropertyName("uri"); json.WriteValue(DirectoryUri(header.Root));
                 json.WriteEndObject();
                 json.WriteEndObject();
 
@@ -79,9 +103,9 @@ namespace ConfigLint.Cli.Formatters
                 json.WriteStartArray();
             }
 
-            public void File(string path) => _spool.WriteLine(path);
+            public void File(LintedFile file) => _spool.WriteLine(JsonConvert.ToString(file.Path));
 
-            public void Finding(Finding finding)
+            public void Finding(Finding finding, FindingOrigin origin)
             {
                 var json = _json;
                 json.WriteStartObject();
@@ -93,17 +117,37 @@ namespace ConfigLint.Cli.Formatters
                 json.WritePropertyName("level"); json.WriteValue(Level(finding.Severity));
                 json.WritePropertyName("message");
                 json.WriteStartObject();
-                json.WritePropertyName("text"); json.WriteValue(finding.Message);
+                json.WritePropertyName("text"); json.WriteValue(origin.IsAnchored ? finding.MessageWithScope : finding.Message);
                 json.WriteEndObject();
-                if (finding.Location != null)
+
+                json.WritePropertyName("locations");
+                json.WriteStartArray();
+                WriteLocation(json, origin.Path, origin);
+                json.WriteEndArray();
+                if (origin.IsAnchored)
                 {
-                    WriteLocation(json, finding.Location.Path, directory: false, finding.Location);
+                    // The export folder the finding is about, which code scanning cannot show as the primary location.
+                    json.WritePropertyName("relatedLocations");
+                    json.WriteStartArray();
+                    json.WriteStartObject();
+                    json.WritePropertyName("id"); json.WriteValue(1);
+                    json.WritePropertyName("physicalLocation");
+                    json.WriteStartObject();
+                    json.WritePropertyName("artifactLocation");
+                    WriteArtifactLocation(json, origin.Scope!, directory: true);
+                    json.WriteEndObject();
+                    json.WritePropertyName("message");
+                    json.WriteStartObject();
+                    json.WritePropertyName("text"); json.WriteValue("tenant export folder " + (origin.Scope!.Length == 0 ? "." : origin.Scope));
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
                 }
-                else if (finding.Scope != null)
-                {
-                    // A tenant finding about a whole export: its location is the export folder, with no region.
-                    WriteLocation(json, finding.Scope, directory: true, region: null);
-                }
+
+                json.WritePropertyName("partialFingerprints");
+                json.WriteStartObject();
+                json.WritePropertyName(FingerprintKey); json.WriteValue(finding.Fingerprint);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 
@@ -117,8 +161,9 @@ namespace ConfigLint.Cli.Formatters
                 _spool.BaseStream.Position = 0;
                 using (var reader = new StreamReader(_spool.BaseStream, System.Text.Encoding.UTF8, false, 4096, leaveOpen: true))
                 {
-                    for (string? file = reader.ReadLine(); file != null; file = reader.ReadLine())
+                    for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
                     {
+                        var file = JsonConvert.DeserializeObject<string>(line)!;
                         json.WriteStartObject();
                         json.WritePropertyName("location");
                         WriteArtifactLocation(json, file, directory: false);
@@ -126,6 +171,14 @@ namespace ConfigLint.Cli.Formatters
                     }
                 }
                 json.WriteEndArray();
+
+                json.WritePropertyName("automationDetails");
+                json.WriteStartObject();
+                json.WritePropertyName("id"); json.WriteValue(_header.AutomationId ?? DefaultAutomationId(summary.Scopes, _header.Root));
+                json.WriteEndObject();
+
+                WriteInvocation(json, summary);
+
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -134,11 +187,51 @@ namespace ConfigLint.Cli.Formatters
                 Dispose();
             }
 
+            private void WriteInvocation(JsonTextWriter json, ReportSummary summary)
+            {
+                json.WritePropertyName("invocations");
+                json.WriteStartArray();
+                json.WriteStartObject();
+                json.WritePropertyName("executionSuccessful"); json.WriteValue(summary.ExitCode == 0 || summary.ExitCode == 1);
+                json.WritePropertyName("exitCode"); json.WriteValue(summary.ExitCode);
+                json.WritePropertyName("startTimeUtc"); json.WriteValue(Utc(_header.StartTime));
+                json.WritePropertyName("endTimeUtc"); json.WriteValue(Utc(summary.EndTime));
+                json.WritePropertyName("workingDirectory");
+                json.WriteStartObject();
+                json.WritePropertyName("uri"); json.WriteValue(DirectoryUri(_header.WorkingDirectory));
+                json.WriteEndObject();
+                if (_header.Arguments.Count > 0)
+                {
+                    json.WritePropertyName("arguments");
+                    json.WriteStartArray();
+                    foreach (var argument in _header.Arguments) json.WriteValue(argument);
+                    json.WriteEndArray();
+                }
+                json.WritePropertyName("toolConfigurationNotifications");
+                json.WriteStartArray();
+                foreach (var line in _header.Notifications.Lines)
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("level"); json.WriteValue(line.Contains(": error:") ? "error" : "warning");
+                    json.WritePropertyName("message");
+                    json.WriteStartObject();
+                    json.WritePropertyName("text"); json.WriteValue(line);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
             public void Dispose() => _spool.Dispose();
         }
 
-        private static void WriteRule(JsonTextWriter json, RuleDescriptor rule)
+        private static void WriteRule(JsonTextWriter json, RuleDescriptor rule, string? helpBaseUri)
         {
+            var help = RuleHelp.For(rule.Id, helpBaseUri);
             json.WriteStartObject();
             json.WritePropertyName("id"); json.WriteValue(rule.Id);
             json.WritePropertyName("name"); json.WriteValue(rule.Name);
@@ -148,9 +241,21 @@ namespace ConfigLint.Cli.Formatters
             json.WriteEndObject();
             json.WritePropertyName("fullDescription");
             json.WriteStartObject();
-            json.WritePropertyName("text"); json.WriteValue(string.IsNullOrEmpty(rule.Description) ? rule.Title : rule.Description);
+            json.WritePropertyName("text"); json.WriteValue(FullDescription(rule, help));
             json.WriteEndObject();
-            json.WritePropertyName("helpUri"); json.WriteValue(rule.HelpUri);
+            var helpUri = RuleMetadata.HelpUri(helpBaseUri, rule.Id);
+            if (helpUri != null)
+            {
+                json.WritePropertyName("helpUri"); json.WriteValue(helpUri);
+            }
+            if (help != null)
+            {
+                json.WritePropertyName("help");
+                json.WriteStartObject();
+                json.WritePropertyName("text"); json.WriteValue(help.Text);
+                json.WritePropertyName("markdown"); json.WriteValue(help.Markdown);
+                json.WriteEndObject();
+            }
             json.WritePropertyName("defaultConfiguration");
             json.WriteStartObject();
             json.WritePropertyName("level"); json.WriteValue(Level(rule.DefaultSeverity));
@@ -161,34 +266,44 @@ namespace ConfigLint.Cli.Formatters
             json.WritePropertyName("source"); json.WriteValue(rule.Source);
             json.WritePropertyName("tags");
             json.WriteStartArray();
-            foreach (var tag in rule.Tags) json.WriteValue(tag);
+            foreach (var tag in RuleMetadata.Tags(rule)) json.WriteValue(tag);
             json.WriteEndArray();
+            json.WritePropertyName("precision"); json.WriteValue(RuleMetadata.Precision(rule.DefaultSeverity));
+            if (RuleMetadata.IsSecurity(rule))
+            {
+                json.WritePropertyName("security-severity"); json.WriteValue(RuleMetadata.SecuritySeverity(rule.DefaultSeverity));
+            }
             json.WriteEndObject();
             json.WriteEndObject();
         }
 
-        private static void WriteLocation(JsonTextWriter json, string path, bool directory, Core.Text.SourceLocation? region)
+        /// <summary>The rule's own description when it says more than the title, else its doc page's synopsis and why.</summary>
+        public static string FullDescription(RuleDescriptor rule, RuleHelp? help)
         {
-            json.WritePropertyName("locations");
-            json.WriteStartArray();
+            if (!string.IsNullOrWhiteSpace(rule.Description) && !string.Equals(rule.Description.Trim(), rule.Title.Trim(), StringComparison.Ordinal)) return rule.Description;
+            if (help != null && help.FullDescription.Length > 0) return help.FullDescription;
+            return rule.Title;
+        }
+
+        private static void WriteLocation(JsonTextWriter json, string path, FindingOrigin origin)
+        {
             json.WriteStartObject();
             json.WritePropertyName("physicalLocation");
             json.WriteStartObject();
             json.WritePropertyName("artifactLocation");
-            WriteArtifactLocation(json, path, directory);
-            if (region != null)
+            WriteArtifactLocation(json, path, directory: false);
+            json.WritePropertyName("region");
+            json.WriteStartObject();
+            json.WritePropertyName("startLine"); json.WriteValue(origin.Line);
+            json.WritePropertyName("startColumn"); json.WriteValue(origin.Column);
+            if (!origin.IsAnchored)
             {
-                json.WritePropertyName("region");
-                json.WriteStartObject();
-                json.WritePropertyName("startLine"); json.WriteValue(region.Start.Line);
-                json.WritePropertyName("startColumn"); json.WriteValue(region.Start.Column);
-                json.WritePropertyName("endLine"); json.WriteValue(region.End.Line);
-                json.WritePropertyName("endColumn"); json.WriteValue(region.End.Column);
-                json.WriteEndObject();
+                json.WritePropertyName("endLine"); json.WriteValue(origin.EndLine);
+                json.WritePropertyName("endColumn"); json.WriteValue(origin.EndColumn);
             }
             json.WriteEndObject();
             json.WriteEndObject();
-            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         /// <summary>A file's (or, for a tenant scope, a folder's) URI: relative to <c>%SRCROOT%</c> when it is inside it.</summary>
@@ -210,7 +325,7 @@ namespace ConfigLint.Cli.Formatters
         }
 
         public static string RelativeUri(string relativePath) =>
-            string.Join("/", relativePath.Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
+            string.Join("/", relativePath.Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
 
         private static string DirectoryUri(string directory)
         {

@@ -10,6 +10,12 @@ namespace ConfigLint.Core.Engine
         /// <summary>Severity per rule ID; <see cref="Severity.None"/> turns a rule off.</summary>
         public IDictionary<string, Severity> SeverityOverrides { get; } = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Called for each rule evaluated on a resource (concurrently, from the workers), for reports that list what
+        /// passed as well as what failed (JUnit); null, the default, costs nothing.
+        /// </summary>
+        public Action<RuleDescriptor, Resource>? RuleEvaluated { get; set; }
+
         public Severity EffectiveSeverity(RuleDescriptor rule) =>
             SeverityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
     }
