@@ -45,7 +45,7 @@ namespace ConfigLint.Tests
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
+            int exit = CliApp.Run(args, output, error, _dir, ConfigLint.Cli.Formatters.OutputEnvironment.None);
             return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
         }
 
@@ -176,7 +176,7 @@ namespace ConfigLint.Tests
             var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
             var cl1001 = rules.Single(r => (string?)r["id"] == "CL1001");
             Assert.That((string?)cl1001["name"], Is.EqualTo("Privacy.Windows.DiagnosticDataAboveBasic"));
-            Assert.That((string?)cl1001["helpUri"], Is.EqualTo("https://github.com/configlint/configlint/blob/main/rules/docs/CL1001.md"));
+            Assert.That(cl1001["helpUri"], Is.Null, "no help link without a configured help base");
             Assert.That((string?)cl1001["defaultConfiguration"]!["level"], Is.EqualTo("warning"));
             Assert.That((string?)cl1001["shortDescription"]!["text"], Is.Not.Empty);
             Assert.That((string?)cl1001["fullDescription"]!["text"], Is.Not.Empty);
@@ -200,7 +200,8 @@ namespace ConfigLint.Tests
         {
             var sample = Path.Combine(TestPaths.RepoRoot, "tests", "samples", "tenant");
             var output = new StringWriter();
-            int exit = CliApp.Run(new[] { "lint", "." }, output, new StringWriter(), sample);
+            // expected-findings.txt is printed from inside that folder with it as the root.
+            int exit = CliApp.Run(new[] { "lint", ".", "--root", "." }, output, new StringWriter(), sample, ConfigLint.Cli.Formatters.OutputEnvironment.None);
             Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
             var expected = File.ReadAllText(Path.Combine(sample, "expected-findings.txt")).Replace("\r\n", "\n");
             Assert.That(output.ToString().Replace("\r\n", "\n").Replace('\\', '/'), Is.EqualTo(expected));
@@ -243,10 +244,11 @@ namespace ConfigLint.Tests
             Write(Path.Combine("policies", "risky, 50%.json"), Risky);
             var (exit, output, _) = Run("lint", ".", "--format", "github");
             Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
-            var line = output.Split('\n').Single(l => l.Contains("CL1001"));
+            var line = output.Split('\n').Single(l => l.StartsWith("::warning", StringComparison.Ordinal) && l.Contains("CL1001"));
             Assert.That(line, Is.EqualTo("::warning file=policies/risky%2C 50%25.json,line=4,col=36,endLine=4,endColumn=42,title=CL1001 Privacy.Windows.DiagnosticDataAboveBasic::" +
-                "Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0) (https://github.com/configlint/configlint/blob/main/rules/docs/CL1001.md)"));
-            Assert.That(output, Does.Contain("::notice title=CL1009 Privacy.Tenant.NoBrandingProfileExported::not checkable offline"));
+                "Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)"));
+            // A tenant-level finding is anchored to the tenant's first file, line 1 (FindingOrigin).
+            Assert.That(output, Does.Contain("::notice file=policies/risky%2C 50%25.json,line=1,title=CL1009 Privacy.Tenant.NoBrandingProfileExported::not checkable offline"));
         }
 
         [Test]
@@ -256,9 +258,10 @@ namespace ConfigLint.Tests
             Write("broken.json", "{");
             var (_, output, _) = Run("lint", ".", "--format", "azure");
             var lines = output.Split('\n');
-            Assert.That(lines, Does.Contain("##vso[task.logissue type=error;sourcepath=broken.json;linenumber=1;columnnumber=2;code=CL0001;]invalid JSON at line 1, column 2: unexpected end of file: expected '}' to close the object opened at line 1, column 1 (the file looks truncated)"));
-            Assert.That(lines.Any(l => l.StartsWith("##vso[task.logissue type=warning;sourcepath=risky.json;linenumber=4;columnnumber=36;code=CL1001;]Windows diagnostic data is above Basic/Required", StringComparison.Ordinal)), Is.True, output);
-            Assert.That(lines, Does.Contain("configlint : info CL1009: " + ConfigLint.Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat));
+            // Azure's docs ask for absolute paths.
+            Assert.That(lines, Does.Contain($"##vso[task.logissue type=error;sourcepath={Path.Combine(_dir, "broken.json")};linenumber=1;columnnumber=2;code=CL0001;]invalid JSON at line 1, column 2: unexpected end of file: expected '}}' to close the object opened at line 1, column 1 (the file looks truncated)"));
+            Assert.That(lines.Any(l => l.StartsWith($"##vso[task.logissue type=warning;sourcepath={Path.Combine(_dir, "risky.json")};linenumber=4;columnnumber=36;code=CL1001;]Windows diagnostic data is above Basic/Required", StringComparison.Ordinal)), Is.True, output);
+            Assert.That(lines, Does.Contain("broken.json(1,1): info CL1009: " + ConfigLint.Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat));
         }
 
         [Test]
@@ -289,15 +292,19 @@ namespace ConfigLint.Tests
             var schema = JSchema.Parse(File.ReadAllText(Path.Combine(TestPaths.Output, "Schemas", "sarif-schema-2.1.0.json")));
             Assert.That(sarif.IsValid(schema, out System.Collections.Generic.IList<string> errors), Is.True, string.Join("\n", errors));
             var run = sarif["runs"]![0]!;
-            var folder = run["results"]!.Single(r => (string?)r["ruleId"] == "CL1009")["locations"]![0]!["physicalLocation"]!;
-            Assert.That(((string?)folder["artifactLocation"]!["uri"], (string?)folder["artifactLocation"]!["uriBaseId"], folder["region"]), Is.EqualTo(("b/", "SRCROOT", (JToken?)null)));
+            // Anchored to b's first file at line 1; the folder is the related location.
+            var tenantResult = run["results"]!.Single(r => (string?)r["ruleId"] == "CL1009");
+            var anchor = tenantResult["locations"]![0]!["physicalLocation"]!;
+            Assert.That(((string?)anchor["artifactLocation"]!["uri"], (int?)anchor["region"]!["startLine"]), Is.EqualTo(("b/DeviceConfiguration/risky.json", 1)));
+            var folder = tenantResult["relatedLocations"]![0]!["physicalLocation"]!;
+            Assert.That(((string?)folder["artifactLocation"]!["uri"], (string?)folder["artifactLocation"]!["uriBaseId"]), Is.EqualTo(("b/", "SRCROOT")));
             Assert.That(run["artifacts"]!.Select(a => (string?)a["location"]!["uri"]), Is.EqualTo(new[]
             {
                 "a/DeviceConfiguration/clean.json", "a/IntuneBranding/branding.json", "b/DeviceConfiguration/risky.json",
             }));
 
             var (_, github, _) = Run("lint", ".", "--format", "github");
-            Assert.That(github, Does.Contain("::notice title=CL1009 Privacy.Tenant.NoBrandingProfileExported::b: not checkable offline"));
+            Assert.That(github, Does.Contain("::notice file=b/DeviceConfiguration/risky.json,line=1,title=CL1009 Privacy.Tenant.NoBrandingProfileExported::b: not checkable offline"));
         }
 
         [Test]

@@ -18,7 +18,7 @@ namespace ConfigLint.Core.Inputs
             "renovate.json", "cspell.json", "omnisharp.json", "stylecop.json",
             "configlint.json", "configlint.yml", "configlint.yaml",
             "azure-pipelines.yml", "azure-pipelines.yaml", "docker-compose.yml", "docker-compose.yaml", "mkdocs.yml",
-            "codecov.yml", "dependabot.yml",
+            "codecov.yml", "dependabot.yml", "action.yml", "action.yaml",
         };
 
         /// <summary>Folders that never hold exports: tool output, dependencies, and every dot-folder (.git, .github, .vs).</summary>
