@@ -26,6 +26,7 @@ namespace ConfigLint.Analyzers
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly LintRun? _run;
         private readonly string? _projectDirectory;
+        private readonly string? _helpBaseUri;
 
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
@@ -39,7 +40,16 @@ namespace ConfigLint.Analyzers
             {
                 _projectDirectory = directory.TrimEnd('/', '\\');
             }
+            if ((options.GlobalOptions.TryGetValue(HelpBaseKey, out var help) || options.GlobalOptions.TryGetValue(HelpBaseSettingKey, out help)) && !string.IsNullOrWhiteSpace(help))
+            {
+                _helpBaseUri = help.Trim();
+            }
         }
+
+        /// <summary>The help-link base: MSBuild property <c>ConfigLintHelpBaseUri</c>, else the global-config key <c>configlint.help_base_uri</c>.</summary>
+        public const string HelpBaseKey = "build_property.ConfigLintHelpBaseUri";
+
+        public const string HelpBaseSettingKey = "configlint.help_base_uri";
 
         /// <summary>Made visible by the package props (CompilerVisibleProperty), so paths can be relative to the repo.</summary>
         public const string ProjectDirectoryKey = "build_property.MSBuildProjectDirectory";
@@ -181,7 +191,7 @@ namespace ConfigLint.Analyzers
             if (severity == Severity.None) return null;
 
             var location = ToLocation(finding.Location, filePath, textLength);
-            var descriptor = _catalog.Find(finding.RuleId);
+            var descriptor = _catalog.Find(finding.RuleId, _helpBaseUri);
             if (descriptor == null)
             {
                 // Cannot happen while the engine reports only catalog rules; never drop a finding if it does.

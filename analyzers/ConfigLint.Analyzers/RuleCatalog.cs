@@ -5,6 +5,7 @@ using System.Linq;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
+using ConfigLint.Rules.Reporting;
 using Microsoft.CodeAnalysis;
 
 namespace ConfigLint.Analyzers
@@ -44,6 +45,24 @@ namespace ConfigLint.Analyzers
 
         public DiagnosticDescriptor? Find(string id) => _byId.TryGetValue(id, out var d) ? d : null;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, DiagnosticDescriptor>> _byHelpBase =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, DiagnosticDescriptor>>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The descriptor with help links under a configured base (MSBuild <c>ConfigLintHelpBaseUri</c> or the
+        /// <c>configlint.help_base_uri</c> key of a global config). Roslyn matches reported diagnostics to the supported
+        /// ones by ID, and its SARIF log takes rule metadata from the reported descriptor, so the link reaches the log.
+        /// </summary>
+        public DiagnosticDescriptor? Find(string id, string? helpBaseUri)
+        {
+            if (RuleMetadata.HelpUri(helpBaseUri, id) == null) return Find(id);
+            var byId = _byHelpBase.GetOrAdd(helpBaseUri!, b => _byId.Values.ToDictionary(
+                d => d.Id,
+                d => new DiagnosticDescriptor(d.Id, d.Title, d.MessageFormat, d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, RuleMetadata.HelpUri(b, d.Id), d.CustomTags.ToArray()),
+                StringComparer.Ordinal));
+            return byId.TryGetValue(id, out var descriptor) ? descriptor : null;
+        }
+
         public static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
         {
             Severity.Error => DiagnosticSeverity.Error,
@@ -54,7 +73,9 @@ namespace ConfigLint.Analyzers
 
         public static DiagnosticDescriptor ToRoslyn(RuleDescriptor rule, bool compilationEnd)
         {
+            // The same security/privacy/dpia tags as the CLI's SARIF (RuleMetadata), so both logs say the same.
             var tags = new List<string> { ConfigLintTag };
+            tags.AddRange(RuleMetadata.Tags(rule));
             // RS1037: diagnostics reported from the compilation-end action must say so (the IDE runs them only in full analysis).
             if (compilationEnd) tags.Add(WellKnownDiagnosticTags.CompilationEnd);
             return new DiagnosticDescriptor(
@@ -65,7 +86,8 @@ namespace ConfigLint.Analyzers
                 defaultSeverity: ToRoslyn(rule.DefaultSeverity),
                 isEnabledByDefault: rule.DefaultSeverity != Severity.None,
                 description: rule.Description,
-                helpLinkUri: rule.HelpUri,
+                // No help link unless a help base is configured (see Find): the project serves its pages from no public address.
+                helpLinkUri: null,
                 customTags: tags.ToArray());
         }
 

@@ -18,6 +18,11 @@ namespace ConfigLint.Cli
         private readonly TextWriter _error;
         private readonly string _baseDirectory;
         private SeverityConfiguration? _configuration;
+        private IReadOnlyList<EditorConfigFile> _globals = Array.Empty<EditorConfigFile>();
+
+        /// <summary>A top-level key of the global configs (nearest first), e.g. <c>configlint.help_base_uri</c>, as the analyzer reads it.</summary>
+        public string? GlobalSetting(string key) =>
+            _globals.Select(g => g.Preamble.TryGetValue(key, out var v) ? v : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
         // A file's findings come together: the settings that apply to the last folder asked about are kept.
         private string? _lastDirectory;
@@ -54,6 +59,7 @@ namespace ConfigLint.Cli
             }
             // No settings file anywhere above the inputs: findings keep their default severities.
             if (globals.Count > 0 || files._editorConfigs.Count > 0) files._configuration = new SeverityConfiguration(globals);
+            files._globals = globals;
             return files;
         }
 

@@ -23,13 +23,23 @@ namespace ConfigLint.Analyzers.Tests
                     Assert.That(d.Title.ToString(), Is.EqualTo(rule.Title), rule.Id);
                     Assert.That(d.Category, Is.EqualTo(rule.Category), rule.Id);
                     Assert.That(d.Description.ToString(), Is.EqualTo(rule.Description), rule.Id);
-                    Assert.That(d.HelpLinkUri, Is.EqualTo(ConfigLint.Rules.PackIdentifiers.GetHelpUri(rule.Id)), rule.Id);
+                    Assert.That(d.HelpLinkUri, Is.Empty, rule.Id + ": no help link without a configured help base");
                     Assert.That(d.MessageFormat.ToString(), Is.EqualTo("{0}"), rule.Id);
                     Assert.That(d.DefaultSeverity, Is.EqualTo(Expected(rule.DefaultSeverity)), rule.Id);
                     Assert.That(d.IsEnabledByDefault, Is.True, rule.Id);
                     Assert.That(d.CustomTags, Does.Contain("ConfigLint"), rule.Id);
+                    // The CLI's SARIF writes the same tags (RuleMetadata), so both channels' logs agree.
+                    Assert.That(d.CustomTags.Where(t => t != "ConfigLint" && t != WellKnownDiagnosticTags.CompilationEnd), Is.EqualTo(ConfigLint.Rules.Reporting.RuleMetadata.Tags(rule)), rule.Id);
                 });
             }
+        }
+
+        [Test]
+        public void SecurityAndPrivacyRulesCarryTheirTags()
+        {
+            var descriptors = new ConfigLintAnalyzer().SupportedDiagnostics;
+            Assert.That(descriptors.Single(d => d.Id == "CL1001").CustomTags, Is.SupersetOf(new[] { "security", "privacy", "dpia" }));
+            Assert.That(descriptors.Where(d => d.Category == "Security").Select(d => d.CustomTags.Contains("security")), Is.Not.Empty.And.All.True);
         }
 
         [Test]

@@ -173,6 +173,11 @@ namespace ConfigLint.Tests
 
             var (_, json, _) = Run("lint", "t", "--format", "json");
             Assert.That(JObject.Parse(json)["findings"]![0]!["helpUri"], Is.Null);
+
+            // The settings key the analyzer reads too (a global config), overridden by the option.
+            File.WriteAllText(Path.Combine(_dir, ".globalconfig"), "is_global = true\nconfiglint.help_base_uri = https://wiki.example.org/lint/\n");
+            var (_, fromSettings, _) = Run("lint", "t", "--format", "json");
+            Assert.That((string?)JObject.Parse(fromSettings)["findings"]![0]!["helpUri"], Is.EqualTo("https://wiki.example.org/lint/CL1001.md"));
         }
 
         [Test]
@@ -266,7 +271,7 @@ namespace ConfigLint.Tests
 
             var summary = File.ReadAllText(summaryFile);
             Assert.That(summary, Does.StartWith("earlier step\n## ConfigLint failed"), "appended, not overwritten");
-            Assert.That(summary, Does.Contain("| error | 12 |").And.Contain("| warning | 40 |").And.Contain("| note | 161 |"));
+            Assert.That(summary, Does.Contain("| error | 12 |").And.Contain("| warning | 40 |").And.Contain("| suggestion | 160 |").And.Contain("| note | 2 |"));
             Assert.That(summary, Does.Contain("| warning | CL1001 | [t/risky00.json(4,36)](<https://github.com/contoso/intune/blob/abc123/t/risky00.json#L4>) |"));
             Assert.That(summary, Does.Contain("### Top rules").And.Contain("| CL1008 | Privacy.Branding.NoPrivacyExplanation | 160 | suggestion |"));
         }
@@ -345,7 +350,8 @@ namespace ConfigLint.Tests
             Assert.That(RunIn(_dir, Env(true, ("NO_COLOR", "1")), "lint", ".").Out, Is.EqualTo(plain));
             Assert.That(RunIn(_dir, Env(true, ("CI", "true")), "lint", ".").Out, Is.EqualTo(plain));
             var prettyInCi = RunIn(_dir, Env(true, ("CI", "true")), "lint", ".", "--format", "pretty").Out;
-            Assert.That(prettyInCi, Does.Not.Contain("\u001b"), prettyInCi.Replace("\u001b", "<ESC>"));
+            // Ordinal: a culture-aware search ignores control characters and would find ESC everywhere.
+            Assert.That(prettyInCi.IndexOf('\u001b'), Is.EqualTo(-1));
         }
 
         [Test]

@@ -65,7 +65,7 @@ namespace ConfigLint.Cli.Commands
                 StartTime = started,
                 Arguments = settings.Arguments,
                 AutomationId = settings.AutomationId,
-                HelpBaseUri = settings.HelpBaseUri,
+                HelpBaseUri = settings.HelpBaseUri ?? severities.GlobalSetting("configlint.help_base_uri"),
                 Environment = settings.Environment,
                 Notifications = notifications,
                 Applicability = CheckedCollector.Applicability(engine),
