@@ -38,12 +38,16 @@ namespace ConfigLint.Cli.Formatters
             _ => "note",
         };
 
-        /// <summary>The default <c>automationDetails.id</c>: <c>configlint/&lt;tenant&gt;/</c>, the tenant being the export folder (or folders, joined with '+').</summary>
+        /// <summary>
+        /// The default <c>automationDetails.id</c>: <c>configlint/&lt;tenant&gt;/</c>, the tenant being the export folder
+        /// linted (with several, the folder that holds them all; the root's own name when that is the root).
+        /// </summary>
         public static string DefaultAutomationId(IReadOnlyList<string> scopes, string root)
         {
-            var names = scopes.Select(s => s.Length == 0 ? Path.GetFileName(root) : s.Replace('\\', '/')).Where(s => s.Length > 0).Distinct().ToList();
-            string tenant = names.Count == 0 ? "default" : string.Join("+", names);
-            return "configlint/" + tenant + "/";
+            var parts = scopes.Select(s => s.Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var common = parts.Count == 0 ? new string[0] : parts.Aggregate((a, b) => a.Zip(b, (x, y) => (x, y)).TakeWhile(p => p.x == p.y).Select(p => p.x).ToArray());
+            string tenant = common.Length > 0 ? string.Join("/", common) : Path.GetFileName(root.TrimEnd('/', '\\'));
+            return "configlint/" + (tenant.Length == 0 ? "root" : tenant) + "/";
         }
 
         public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
