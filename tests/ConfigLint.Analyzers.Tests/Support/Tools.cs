@@ -58,11 +58,15 @@ namespace ConfigLint.Analyzers.Tests.Support
             return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
         }
 
-        /// <summary>Runs <c>configlint lint . --format json</c> in <paramref name="directory"/> and returns its findings as keys.</summary>
+        /// <summary>
+        /// Runs <c>configlint lint . --root . --format json</c> in <paramref name="directory"/> and returns its findings as keys.
+        /// <c>--root .</c>: the analyzer's paths are relative to the project folder, so the CLI's must be relative to the same
+        /// folder, not to the repository root it would find by default.
+        /// </summary>
         public static List<string> CliFindings(string directory)
         {
             var cli = Path.Combine(AppContext.BaseDirectory, "configlint.dll");
-            var result = Run(Dotnet, new[] { cli, "lint", ".", "--format", "json" }, directory);
+            var result = Run(Dotnet, new[] { cli, "lint", ".", "--root", ".", "--format", "json" }, directory);
             Assert.That(result.ExitCode, Is.AnyOf(0, 1, 2), result.ToString());
             var report = JObject.Parse(result.StdOut);
             return ((JArray)report["findings"]!).Select(f => f["path"] == null
