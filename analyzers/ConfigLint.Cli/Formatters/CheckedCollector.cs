@@ -45,7 +45,7 @@ namespace ConfigLint.Cli.Formatters
         /// <summary>The rules that check every file (input diagnostics) and every tenant export (tenant rules).</summary>
         public static RuleApplicability Applicability(LintEngine engine) =>
             new RuleApplicability(
-                engine.Rules.Where(r => string.Equals(RuleIdentifiers.CategoryOf(r.Id), "Input", StringComparison.Ordinal)).Select(r => r.Id),
+                engine.Rules.Where(r => string.Equals(r.Category, "Input", StringComparison.Ordinal)).Select(r => r.Id),
                 engine.Pack.TenantRules.SelectMany(r => r.Descriptors).Select(d => d.Id));
     }
 }
