@@ -78,6 +78,11 @@ namespace ConfigLint.Tools
                 if (body.Trim().Length == 0) problems.Add($"'{heading}' has no text");
             }
 
+            foreach (Match row in Regex.Matches(prose, @"^\| (?<property>[^|]+?) \|\s*(?<value>.*?)\s*\|\s*$", RegexOptions.Multiline))
+            {
+                if (row.Groups["value"].Value.Length == 0) problems.Add($"the property table's '{row.Groups["property"].Value}' row has no value");
+            }
+
             void Row(string property, string expected)
             {
                 var row = Regex.Match(prose, "^\\| " + Regex.Escape(property) + " \\| (?<value>.*?) \\|\\s*$", RegexOptions.Multiline);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ConfigLint.Core.Model;
@@ -30,6 +31,11 @@ namespace ConfigLint.Tests
             Directory.CreateDirectory(_repo.FixturesFolder);
         }
 
+        /// <summary>The Privacy ID new-rule hands out next in this checkout (the tests must not break when a real rule takes it).</summary>
+        private int NextPrivacy => IdRanges.Parse(RepoLayout.Read(_repo.RangesFile)).Ranges.Single(r => r.Category == "Privacy").Next;
+
+        private string NextId => IdRanges.Format(NextPrivacy);
+
         [TearDown]
         public void TearDown()
         {
@@ -39,48 +45,51 @@ namespace ConfigLint.Tests
         [Test]
         public void NewRuleWritesTheBookkeepingAndTakesTheNextId()
         {
+            var id = NextId;
+            var before = IdRanges.Parse(RepoLayout.Read(_repo.RangesFile)).Ranges.ToDictionary(r => r.Category, r => r.Next);
             var output = new StringWriter();
-            var written = NewRule.Run(_repo, "CL1035", "Privacy.Windows.AdvertisingId", "suggestion", output);
+            var written = NewRule.Run(_repo, id, "Privacy.Windows.AdvertisingId", "suggestion", output);
 
             Assert.That(written, Is.EquivalentTo(new[]
             {
-                "rules/docs/CL1035.md",
-                "tests/ConfigLint.Tests/Fixtures/CL1035/fail.example.json",
-                "tests/ConfigLint.Tests/Fixtures/CL1035/fail.example.expected",
-                "tests/ConfigLint.Tests/Fixtures/CL1035/pass.example.json",
+                $"rules/docs/{id}.md",
+                $"tests/ConfigLint.Tests/Fixtures/{id}/fail.example.json",
+                $"tests/ConfigLint.Tests/Fixtures/{id}/fail.example.expected",
+                $"tests/ConfigLint.Tests/Fixtures/{id}/pass.example.json",
                 "rules/DiagnosticCategoryAndIdRanges.txt",
                 "rules/AnalyzerReleases.Unshipped.md",
             }));
-            var ranges = IdRanges.Parse(RepoLayout.Read(_repo.RangesFile));
-            Assert.That(ranges.Ranges.Select(r => (r.Category, IdRanges.Format(r.Next))), Is.EqualTo(new[]
-            {
-                ("Input", "CL0006"), ("Privacy", "CL1036"), ("Security", "CL2031"), ("Hygiene", "CL3004"), ("Internal", "CL9002"),
-            }));
+            var after = IdRanges.Parse(RepoLayout.Read(_repo.RangesFile)).Ranges.ToDictionary(r => r.Category, r => r.Next);
+            Assert.That(after, Is.EqualTo(before.ToDictionary(p => p.Key, p => p.Key == "Privacy" ? p.Value + 1 : p.Value)), "only Privacy's Next moves, by one");
+
+            var row = $"{id} | Privacy | Info | Privacy.Windows.AdvertisingId (suggestion)";
             var rows = RepoLayout.Read(_repo.UnshippedFile).Split('\n');
-            Assert.That(rows, Does.Contain("CL1035 | Privacy | Info | Privacy.Windows.AdvertisingId (suggestion)"));
-            Assert.That(Array.IndexOf(rows, "CL1035 | Privacy | Info | Privacy.Windows.AdvertisingId (suggestion)"),
-                Is.EqualTo(Array.FindIndex(rows, r => r.StartsWith("CL1034 ", StringComparison.Ordinal)) + 1), "rows stay in ID order");
-            Assert.That(File.ReadAllText(Path.Combine(_repo.FixturesFolder, "CL1035", "fail.example.json")), Is.Empty);
-            Assert.That(output.ToString(), Does.Contain("update-fixtures CL1035"));
+            Assert.That(rows, Does.Contain(row));
+            var ids = rows.Where(r => r.StartsWith("CL", StringComparison.Ordinal)).Select(r => r.Substring(0, 6)).ToList();
+            Assert.That(ids, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal), "rows stay in ID order");
+            Assert.That(File.ReadAllText(Path.Combine(_repo.FixturesFolder, id, "fail.example.json")), Is.Empty);
+            Assert.That(RepoLayout.Read(_repo.DocPage(id)), Does.StartWith($"# {id}: Privacy.Windows.AdvertisingId\n"));
+            Assert.That(output.ToString(), Does.Contain("update-fixtures " + id));
         }
 
         [Test]
         public void NewRuleRefusesAnIdOtherThanNextAndNeverOverwrites()
         {
-            var ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, "CL1040", "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null));
-            Assert.That(ex!.Message, Does.Contain("Next: CL1035"));
-            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, "CL1035", "Security.Windows.AdvertisingId", "warning", TextWriter.Null));
+            var id = NextId;
+            var ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, IdRanges.Format(NextPrivacy + 5), "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null));
+            Assert.That(ex!.Message, Does.Contain("Next: " + id));
+            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, id, "Security.Windows.AdvertisingId", "warning", TextWriter.Null));
             Assert.That(ex!.Message, Does.Contain("starts with 'Privacy.'"));
-            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, "CL1035", "Privacy.Windows.AdvertisingId", null, TextWriter.Null));
+            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, id, "Privacy.Windows.AdvertisingId", null, TextWriter.Null));
             Assert.That(ex!.Message, Does.Contain("not in the pack yet"));
             ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, "CL1001", "Privacy.Windows.DiagnosticDataAboveBasic", null, TextWriter.Null));
             Assert.That(ex!.Message, Does.Contain("not the next Privacy ID"));
 
-            NewRule.Run(_repo, "CL1035", "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null);
-            File.WriteAllText(_repo.DocPage("CL1035"), "mine");
-            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, "CL1035", "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null));
+            NewRule.Run(_repo, id, "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null);
+            File.WriteAllText(_repo.DocPage(id), "mine");
+            ex = Assert.Throws<ToolException>(() => NewRule.Run(_repo, id, "Privacy.Windows.AdvertisingId", "warning", TextWriter.Null));
             Assert.That(ex!.Message, Does.Contain("never overwrites"));
-            Assert.That(File.ReadAllText(_repo.DocPage("CL1035")), Is.EqualTo("mine"));
+            Assert.That(File.ReadAllText(_repo.DocPage(id)), Is.EqualTo("mine"));
         }
 
         [Test]
@@ -91,10 +100,10 @@ namespace ConfigLint.Tests
             Assert.That(problems, Is.EquivalentTo(new[]
             {
                 "'## Synopsis' has no text", "'## Why' has no text", "'## How to fix' has no text", "'## Non-compliant example' has no text",
-                "'## Compliant example' has no text", "'## References' has no text",
+                "'## Compliant example' has no text", "'## References' has no text", "the property table's 'Forms detected' row has no value",
             }));
 
-            var filled = System.Text.RegularExpressions.Regex.Replace(skeleton, "\n<!-- .*? -->\n", "\nSome prose.\n");
+            var filled = System.Text.RegularExpressions.Regex.Replace(skeleton, "<!-- .*? -->", "Some prose.");
             Assert.That(RuleDoc.Problems(filled, "CL1035", "Privacy.Windows.AdvertisingId", "Advertising ID is on", "Privacy", Severity.Warning), Is.Empty);
             Assert.That(RuleDoc.Problems(filled, "CL1035", "Privacy.Windows.AdvertisingId", "Advertising ID is on", "Privacy", Severity.Error),
                 Is.EqualTo(new[] { "the property table says Default severity 'warning', the catalog 'error'" }));
@@ -142,7 +151,7 @@ namespace ConfigLint.Tests
         {
             var catalog = CatalogRule.FromPack();
             Assert.That(Bookkeeping.Generate(_repo, catalog, check: true), Is.Empty, "the checkout's files are generated");
-            File.WriteAllText(_repo.Readme, File.ReadAllText(_repo.Readme).Replace("| CL1001 |", "| CL1001 (edited) |").Replace("Windows diagnostic data is above Basic/Required |", "Edited |"));
+            File.WriteAllText(_repo.Readme, File.ReadAllText(_repo.Readme).Replace("| Windows diagnostic data is above Basic/Required |", "| Edited by hand |"));
             Assert.That(Bookkeeping.Generate(_repo, catalog, check: true), Is.EqualTo(new[] { "README.md" }));
             Assert.That(Bookkeeping.Generate(_repo, catalog, check: false), Is.EqualTo(new[] { "README.md" }));
             Assert.That(Bookkeeping.Generate(_repo, catalog, check: true), Is.Empty);
