@@ -50,6 +50,8 @@ namespace ConfigLint.Tools
                     continue;
                 }
                 sb.Append("<!-- ").Append(guidance[heading]).Append(" -->\n\n");
+                // FixEngineTests wants this line under How to fix; a new rule has no fix until one is written.
+                if (heading == "## How to fix") sb.Append("**Automatic fix:** none.\n\n");
             }
             return sb.ToString().TrimEnd('\n') + "\n";
         }
@@ -65,7 +67,9 @@ namespace ConfigLint.Tools
             var lines = text.Replace("\r\n", "\n").Split('\n');
             if (lines[0] != TitleLine(id, name)) problems.Add($"first line is '{lines[0]}', expected '{TitleLine(id, name)}'");
 
+            // Comments and the "Automatic fix" line (FixEngineTests checks it) are structure, not the author's prose.
             var prose = Regex.Replace(text.Replace("\r\n", "\n"), "<!--.*?-->", "", RegexOptions.Singleline);
+            prose = Regex.Replace(prose, @"^\*\*Automatic fix:\*\*.*$", "", RegexOptions.Multiline);
             int previous = -1;
             foreach (var heading in Headings)
             {
