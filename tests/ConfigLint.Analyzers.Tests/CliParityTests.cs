@@ -26,9 +26,11 @@ namespace ConfigLint.Analyzers.Tests
         public async Task AnalyzerAndCliAgreeOn(string folder)
         {
             var root = Path.Combine(Tools.RepoRoot, folder);
-            if (!Directory.Exists(root)) Assert.Ignore($"{folder} is not in this checkout");
+            // A folder that moved would otherwise make this test pass while comparing nothing.
+            Assert.That(Directory.Exists(root), Is.True, $"{folder} is not in this checkout; update the list");
 
             var cli = Tools.CliFindings(root);
+            Assert.That(cli, Is.Not.Empty, "every folder holds findings, so an empty comparison would prove nothing");
             var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
             // The repo's .editorconfig/.globalconfig apply in both channels (the CLI finds them above the files).
             var configs = Directory.EnumerateFiles(root, ".*config", SearchOption.AllDirectories)

@@ -2,36 +2,41 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
-using ConfigLint.Cli.Commands;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
+using ConfigLint.Tools;
 using NUnit.Framework;
 
 namespace ConfigLint.Tests
 {
-    /// <summary>Walks the whole catalog so that no reviewer has to: IDs, ranges, help links, docs, fixtures, README.</summary>
+    /// <summary>
+    /// Walks the whole catalog so that no reviewer has to: names, ranges and the Next IDs, help links, docs, fixtures,
+    /// and the files generated from the catalog (README table, release rows), which must be what build/tools writes.
+    /// </summary>
     [TestFixture]
     public sealed class CatalogTests
     {
-        /// <summary>Rules that no input file can trigger on purpose; each is covered by a unit test instead.</summary>
+        /// <summary>Rules that no input file can trigger on purpose, each with the test that covers it instead.</summary>
         private static readonly Dictionary<string, string> NoFixtureNeeded = new Dictionary<string, string>
         {
-            [RuleIdentifiers.InternalError] = "raised only when a rule throws; covered by EngineTests.ThrowingRuleBecomesInternalErrorAndRunGoesOn",
+            // Raised only when a rule throws.
+            [RuleIdentifiers.InternalError] = nameof(EngineTests.ThrowingRuleBecomesInternalErrorAndRunGoesOn),
         };
+
+        private const string Generate = "`dotnet run --project build/tools -- generate`";
 
         public static IEnumerable<RuleDescriptor> Rules() => IntunePack.Create().Descriptors;
 
-        [Test]
-        public void IdsAreUnique()
-        {
-            var ids = Rules().Select(r => r.Id).ToList();
-            Assert.That(ids, Is.Unique);
-        }
+        public static IEnumerable<RuleDescriptor> RulesWithFixtures() => Rules().Where(r => !NoFixtureNeeded.ContainsKey(r.Id));
+
+        private static RepoLayout Repo => new RepoLayout(TestPaths.RepoRoot);
+
+        private static IdRanges Ranges() => IdRanges.Parse(RepoLayout.Read(Repo.RangesFile));
 
         [Test]
         public void NamesAreUniqueAndDotted()
         {
+            // IDs need no such test: the pack refuses to load with a duplicate ID (RulePack's constructor).
             var names = Rules().Select(r => r.Name).ToList();
             Assert.That(names, Is.Unique);
             foreach (var name in names) Assert.That(name, Does.Match(@"^[A-Z][A-Za-z0-9]*(\.[A-Z][A-Za-z0-9]*)+$"), name);
@@ -40,33 +45,46 @@ namespace ConfigLint.Tests
         [TestCaseSource(nameof(Rules))]
         public void RuleIsWellFormed(RuleDescriptor rule)
         {
-            Assert.That(RuleIdentifiers.IsWellFormed(rule.Id), Is.True);
-            Assert.That(PackIdentifiers.CategoryOf(rule.Id), Is.EqualTo(rule.Category), $"{rule.Id} is outside the {rule.Category} range (rules/DiagnosticCategoryAndIdRanges.txt)");
-            Assert.That(rule.HelpUri, Is.EqualTo(PackIdentifiers.HelpBaseUri + rule.Id + ".md"));
+            var range = Ranges().RangeOf(rule.Id);
+            Assert.That(range?.Category, Is.EqualTo(rule.Category), $"{rule.Id} is outside the {rule.Category} range (rules/DiagnosticCategoryAndIdRanges.txt)");
+            Assert.That(rule.Name, Does.StartWith(rule.Category + "."), "a rule's name starts with its category");
             Assert.That(rule.Title, Is.Not.Empty);
             Assert.That(rule.MessageFormat, Is.Not.Empty);
             Assert.That(rule.Source, Is.Not.Empty, $"{rule.Id} must say which DPIA item, control or document it implements");
             Assert.That(rule.DefaultSeverity, Is.Not.EqualTo(Severity.None));
         }
 
+        /// <summary>The help link every front end shows leads to this rule's page in this repository.</summary>
         [TestCaseSource(nameof(Rules))]
-        public void RuleHasDocPage(RuleDescriptor rule)
+        public void HelpUriNamesTheRulesDocPage(RuleDescriptor rule)
         {
-            var path = Path.Combine(TestPaths.RepoRoot, "rules", "docs", rule.Id + ".md");
-            Assert.That(File.Exists(path), Is.True, $"missing doc page rules/docs/{rule.Id}.md");
-            var text = File.ReadAllText(path);
-            var firstLine = text.Split('\n')[0].TrimEnd('\r');
-            Assert.That(firstLine, Is.EqualTo($"# {rule.Id}: {rule.Name}"), "doc page title line");
-            foreach (var heading in new[] { "## Synopsis", "## Why", "## How to fix", "## Non-compliant example", "## Compliant example", "## References" })
-            {
-                Assert.That(text, Does.Contain(heading), $"rules/docs/{rule.Id}.md lacks '{heading}'");
-            }
+            Assert.That(Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var uri), Is.True, rule.HelpUri);
+            Assert.That(uri!.Scheme, Is.EqualTo("https"), rule.HelpUri);
+            var page = $"rules/docs/{rule.Id}.md";
+            Assert.That(uri.AbsolutePath, Does.EndWith("/" + page), rule.HelpUri);
+            Assert.That(File.Exists(Path.Combine(TestPaths.RepoRoot, page)), Is.True, $"{rule.HelpUri} points at {page}, which does not exist");
         }
 
         [TestCaseSource(nameof(Rules))]
+        public void RuleHasDocPage(RuleDescriptor rule)
+        {
+            var path = Repo.DocPage(rule.Id);
+            Assert.That(File.Exists(path), Is.True, $"missing doc page rules/docs/{rule.Id}.md; `dotnet run --project build/tools -- new-rule {rule.Id} {rule.Name}` writes its skeleton");
+            var problems = RuleDoc.Problems(File.ReadAllText(path), rule.Id, rule.Name, rule.Title, rule.Category, rule.DefaultSeverity);
+            Assert.That(problems, Is.Empty, $"rules/docs/{rule.Id}.md:\n  {string.Join("\n  ", problems)}");
+        }
+
+        [Test]
+        public void EveryDocPageBelongsToARule()
+        {
+            var ids = new HashSet<string>(Rules().Select(r => r.Id));
+            var orphans = Directory.GetFiles(Repo.DocsFolder, "*.md").Select(Path.GetFileNameWithoutExtension).Where(id => !ids.Contains(id!)).ToList();
+            Assert.That(orphans, Is.Empty, "doc pages for rules the pack does not have");
+        }
+
+        [TestCaseSource(nameof(RulesWithFixtures))]
         public void RuleHasPassAndFailFixtures(RuleDescriptor rule)
         {
-            if (NoFixtureNeeded.ContainsKey(rule.Id)) Assert.Ignore(NoFixtureNeeded[rule.Id]);
             var dir = Path.Combine(TestPaths.Fixtures, rule.Id);
             Assert.That(Directory.Exists(dir), Is.True, $"missing fixture folder Fixtures/{rule.Id}");
             var names = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).ToList();
@@ -87,46 +105,46 @@ namespace ConfigLint.Tests
         [Test]
         public void RangesFileListsEveryCategory()
         {
-            var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "rules", "DiagnosticCategoryAndIdRanges.txt"));
-            foreach (var (from, to, category) in PackIdentifiers.Ranges)
+            Assert.That(Ranges().Ranges.Select(r => (r.From, r.To, r.Category)), Is.EquivalentTo(PackIdentifiers.Ranges),
+                "rules/DiagnosticCategoryAndIdRanges.txt and PackIdentifiers.Ranges list different ranges");
+        }
+
+        /// <summary>Next is the ID new-rule hands out: one past the highest ever used, so no ID is taken twice or skipped.</summary>
+        [Test]
+        public void NextIdIsOnePastTheHighestUsedId()
+        {
+            var ranges = Ranges();
+            var expected = ranges.ExpectedNext(Bookkeeping.UsedIds(Repo, CatalogRule.FromPack()));
+            foreach (var range in ranges.Ranges)
             {
-                Assert.That(text, Does.Contain($"{category}: CL{from:D4}-CL{to:D4}"));
+                Assert.That(IdRanges.Format(range.Next), Is.EqualTo(IdRanges.Format(expected[range.Category])),
+                    $"rules/DiagnosticCategoryAndIdRanges.txt: {range.Category} says Next: {IdRanges.Format(range.Next)}; `new-rule` bumps it when it adds a rule");
             }
         }
 
-        /// <summary>Roslyn-style release tracking: every rule is listed once, with its category and severity.</summary>
+        /// <summary>Roslyn-style release tracking: the unshipped rows are the catalog minus what the shipped file lists.</summary>
         [Test]
-        public void EveryRuleHasAReleaseEntry()
+        public void ReleaseRowsAreGenerated()
         {
-            var rows = new Dictionary<string, string>();
-            foreach (var file in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
-            {
-                foreach (var line in File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "rules", file)))
-                {
-                    var m = Regex.Match(line, @"^(CL\d{4})\s*\|\s*(\w+)\s*\|\s*(\w+)\s*\|");
-                    if (!m.Success) continue;
-                    Assert.That(rows.ContainsKey(m.Groups[1].Value), Is.False, $"{m.Groups[1].Value} is listed twice in the release files");
-                    rows[m.Groups[1].Value] = m.Groups[2].Value + "|" + m.Groups[3].Value;
-                }
-            }
-            foreach (var rule in Rules())
-            {
-                string roslynSeverity = rule.DefaultSeverity switch { Severity.Error => "Error", Severity.Warning => "Warning", _ => "Info" };
-                Assert.That(rows.TryGetValue(rule.Id, out var row), Is.True,
-                    $"{rule.Id} has no release entry; add to rules/AnalyzerReleases.Unshipped.md: {rule.Id} | {rule.Category} | {roslynSeverity} | {rule.Name} ({rule.DefaultSeverity.ToName()})");
-                Assert.That(row, Is.EqualTo(rule.Category + "|" + roslynSeverity), $"{rule.Id} release entry differs from the catalog");
-            }
-            Assert.That(rows.Keys.Except(Rules().Select(r => r.Id)), Is.Empty, "release files list rules that do not exist");
+            var expected = Bookkeeping.ExpectedUnshipped(Repo, CatalogRule.FromPack());
+            AssertSameText(RepoLayout.Read(Repo.UnshippedFile), expected, $"rules/AnalyzerReleases.Unshipped.md drifted from the catalog; regenerate it with {Generate}");
         }
 
         [Test]
         public void ReadmeRuleTableIsGenerated()
         {
-            var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")).Replace("\r\n", "\n");
-            var match = Regex.Match(readme, "<!-- rules:begin -->\n(.*?)<!-- rules:end -->", RegexOptions.Singleline);
-            Assert.That(match.Success, Is.True, "README.md needs the <!-- rules:begin --> / <!-- rules:end --> markers");
-            Assert.That(match.Groups[1].Value, Is.EqualTo(RulesCommand.MarkdownTable()),
-                "README rule table drifted from the catalog; regenerate it with `configlint rules --format markdown`");
+            AssertSameText(RepoLayout.Read(Repo.Readme), Bookkeeping.ExpectedReadme(Repo), $"the README rule table drifted from the catalog; regenerate it with {Generate}");
+        }
+
+        /// <summary>Compares two texts and names the first line that differs, so a drift is found without a diff tool.</summary>
+        private static void AssertSameText(string actual, string expected, string message)
+        {
+            if (actual == expected) return;
+            var a = actual.Split('\n');
+            var e = expected.Split('\n');
+            int i = 0;
+            while (i < a.Length && i < e.Length && a[i] == e[i]) i++;
+            Assert.Fail($"{message}\nfirst difference at line {i + 1}:\n  committed: {(i < a.Length ? a[i] : "(end of file)")}\n  generated: {(i < e.Length ? e[i] : "(end of file)")}");
         }
     }
 }

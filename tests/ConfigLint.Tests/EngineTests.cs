@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ConfigLint.Core.Engine;
@@ -7,6 +8,7 @@ using ConfigLint.Core.Model;
 using ConfigLint.Core.Rules;
 using ConfigLint.Rules;
 using ConfigLint.Rules.Typing;
+using ConfigLint.Tools;
 using NUnit.Framework;
 
 namespace ConfigLint.Tests
@@ -49,23 +51,49 @@ namespace ConfigLint.Tests
             Assert.That(none, Is.Empty);
         }
 
+        /// <summary>
+        /// One run over every fixture at once, its files linted in parallel: each fixture still gives exactly the lines
+        /// of its <c>.expected</c> file (pass fixtures none), so the total is the fixtures' own count, and a second run
+        /// gives every finding of every rule in the same order.
+        /// </summary>
         [Test]
-        public void ParallelRunsGiveTheSameDeterministicOrder()
+        public void ParallelRunOverAllFixturesGivesEachItsExpectedFindingsInAStableOrder()
         {
-            var files = Enumerable.Range(0, 200).Select(i => ($"f{i:D3}.json", i % 3 == 0 ? FullTelemetry : "{\"@odata.type\":\"#microsoft.graph.intuneBrandingProfile\",\"profileName\":\"p\"}")).ToArray();
-            List<string> LintAll()
+            var fixtures = FixtureRunner.All(TestPaths.Fixtures);
+            // Each fixture in a folder of its own, which is its own tenant, so tenant rules judge it alone as in FixtureTests.
+            string Root(int i) => $"all/{i:D3}";
+            var inputs = fixtures.SelectMany((f, i) => f.Files().Select(file => (Fixture: i, Path: Root(i) + "/" + file.Relative, Bytes: File.ReadAllBytes(file.FullPath)))).ToArray();
+
+            List<(int Fixture, Finding Finding)> LintAll()
             {
                 var run = Lint.Engine.StartRun();
-                var results = new FileResult[files.Length];
-                Parallel.For(0, files.Length, i => results[i] = run.LintText(files[i].Item1, files[i].Item2));
+                var results = new FileResult[inputs.Length];
+                Parallel.For(0, inputs.Length, i => results[i] = run.LintBytes(inputs[i].Path, inputs[i].Bytes));
                 var all = results.SelectMany(r => r.Findings).Concat(run.Complete()).ToList();
                 all.Sort(Finding.ReportOrder);
-                return Lint.Lines(all);
+                return all.Select(f => (int.Parse((f.Location?.Path ?? f.Scope!).Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture), f)).ToList();
             }
+
+            // Back to the fixture's own paths: its folder prefix dropped, its tenant line printed as the fixture test prints it.
+            string AsInFixture(int i, string line) =>
+                (line.StartsWith(Root(i) + " : ", StringComparison.Ordinal) ? "configlint" + line.Substring(Root(i).Length) : line).Replace(Root(i) + "/", "");
+
             var first = LintAll();
-            // 67 CL1001; three branding notes per profile; the CL1011 and CL1026 "not checkable offline" notes.
-            Assert.That(first, Has.Count.EqualTo(67 + 133 * 3 + 2));
-            Assert.That(LintAll(), Is.EqualTo(first));
+            var expectedTotal = 0;
+            for (int i = 0; i < fixtures.Count; i++)
+            {
+                var fixture = fixtures[i];
+                var expected = fixture.IsPass ? new List<string>() : FixtureRunner.ReadExpected(fixture.ExpectedPath);
+                expectedTotal += expected.Count;
+                var actual = first.Where(f => f.Fixture == i && f.Finding.RuleId == fixture.RuleId).Select(f => AsInFixture(i, Lint.Lines(new[] { f.Finding })[0])).ToList();
+                Assert.That(actual, Is.EqualTo(expected), $"{fixture.RuleId}/{fixture.Name} in the parallel run");
+            }
+            Assert.That(first.Count(f => f.Finding.RuleId == fixtures[f.Fixture].RuleId), Is.EqualTo(expectedTotal));
+            Assert.That(fixtures.Count(f => !f.IsPass), Is.GreaterThan(0), "no fail fixtures found under " + TestPaths.Fixtures);
+            Assert.That(expectedTotal, Is.GreaterThanOrEqualTo(fixtures.Count(f => !f.IsPass)), "every fail fixture expects at least one finding");
+
+            var second = LintAll();
+            Assert.That(Lint.Lines(second.Select(f => f.Finding)), Is.EqualTo(Lint.Lines(first.Select(f => f.Finding))));
         }
 
         [Test]

@@ -53,7 +53,7 @@ namespace ConfigLint.Core.Engine
         public LintOptions Options { get; }
         public IReadOnlyList<RuleDescriptor> Rules => Pack.Descriptors;
 
-        /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete"/> once.</summary>
+        /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete()"/> once.</summary>
         public LintRun StartRun() => new LintRun(this);
 
         private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)

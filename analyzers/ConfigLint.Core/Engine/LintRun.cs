@@ -9,7 +9,7 @@ namespace ConfigLint.Core.Engine
     /// typed once (<see cref="ResourceReader"/>), every applicable rule runs on the same tree (<see cref="RuleEvaluator"/>)
     /// and tenant rules observe it (<see cref="TenantScopes"/>). Tenant rules keep one state per tenant scope (the pack's
     /// <see cref="IResourceTyper.TenantScope"/>) and report when that scope is completed (<see cref="CompleteScope"/>)
-    /// or at <see cref="Complete"/>.
+    /// or at <see cref="Complete()"/>.
     /// </summary>
     public sealed class LintRun
     {
