@@ -44,13 +44,18 @@ namespace ConfigLint.Core.Engine
                 source: "ConfigLint engine",
                 helpUri: wording.HelpUri(RuleIdentifiers.InternalError));
 
-            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, InternalError };
+            NotARegularFile = Input(wording, RuleIdentifiers.NotARegularFile, "Input.NotARegularFile", "The entry is not a regular file and was not read",
+                "skipped: {reason}", Severity.Info,
+                "A folder walk met a FIFO (named pipe), socket or device with an export's name. Reading one can block forever or never end, so it is skipped and named here instead.");
+
+            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, InternalError };
         }
 
         public RuleDescriptor InvalidJson { get; }
         public RuleDescriptor EmptyFile { get; }
         public RuleDescriptor UnreadableFile { get; }
         public RuleDescriptor UnknownResourceType { get; }
+        public RuleDescriptor NotARegularFile { get; }
         public RuleDescriptor InternalError { get; }
         public IReadOnlyList<RuleDescriptor> All { get; }
 

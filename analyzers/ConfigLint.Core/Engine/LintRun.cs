@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
@@ -39,6 +40,15 @@ namespace ConfigLint.Core.Engine
         {
             var sink = SinkFor(path);
             DocumentReader.ReportUnreadable(path, reason, _pack.Diagnostics, sink);
+            return Unparsed(path, sink);
+        }
+
+        /// <summary>Reports an entry that is deliberately not read (a FIFO, socket or device found on a walk) as a note.</summary>
+        public FileResult ReportSkipped(string path, string reason)
+        {
+            var sink = SinkFor(path);
+            var location = new SourceLocation(path, new LinePosition(1, 1), new LinePosition(1, 1), 0, 0);
+            sink.Report(_pack.Diagnostics.NotARegularFile, location, new MessageArgs { ["reason"] = reason });
             return Unparsed(path, sink);
         }
 
