@@ -48,7 +48,13 @@ namespace ConfigLint.Core.Engine
                 "skipped: {reason}", Severity.Info,
                 "A folder walk met a FIFO (named pipe), socket or device with an export's name. Reading one can block forever or never end, so it is skipped and named here instead.");
 
-            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, InternalError };
+            SingleElementListAsObject = Input(wording, RuleIdentifiers.SingleElementListAsObject, "Input.SingleElementListAsObject",
+                "An object is written where a list belongs and was read as a list of one",
+                "'{property}' holds an object where a list belongs (a one-element list written as its element, as Windows PowerShell 5.1 ConvertTo-Json does); read as a list of one{others}",
+                Severity.Info,
+                "A property that holds a list in the schema holds a single object, as Windows PowerShell 5.1 ConvertTo-Json writes one-element arrays. The object was read as a one-element list and checked.");
+
+            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, SingleElementListAsObject, InternalError };
         }
 
         public RuleDescriptor InvalidJson { get; }
@@ -56,6 +62,7 @@ namespace ConfigLint.Core.Engine
         public RuleDescriptor UnreadableFile { get; }
         public RuleDescriptor UnknownResourceType { get; }
         public RuleDescriptor NotARegularFile { get; }
+        public RuleDescriptor SingleElementListAsObject { get; }
         public RuleDescriptor InternalError { get; }
         public IReadOnlyList<RuleDescriptor> All { get; }
 

@@ -81,6 +81,7 @@ namespace ConfigLint.Core.Engine
         {
             string scopeName = sink.Scope!;
             var scope = _scopes.Open(scopeName, document.Path);
+            if (mode == ResourceReaderMode.Classify && _pack.Typer is ICollectionShapes shapes) document = ReadListsOfOne(document, shapes, sink);
             var contents = mode == ResourceReaderMode.Companion ? ResourceReader.Companion(document) : ResourceReader.Read(document, _pack, sink);
             foreach (var resource in contents.Resources)
             {
@@ -89,6 +90,21 @@ namespace ConfigLint.Core.Engine
             }
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);
             return new FileResult(document.Path, sink.Sorted(), contents.Resources.Count, parsed: true, scopeName);
+        }
+
+        /// <summary>Objects where the pack's schema has a list, read as lists of one, with one note per file.</summary>
+        private JsonDocument ReadListsOfOne(JsonDocument document, ICollectionShapes shapes, FindingSink sink)
+        {
+            document = SingleElementCollections.Normalize(document, shapes, out var wrapped, out int count);
+            if (wrapped != null)
+            {
+                sink.Report(_pack.Diagnostics.SingleElementListAsObject, document.GetNameLocation(wrapped), new MessageArgs
+                {
+                    ["property"] = wrapped.Name,
+                    ["others"] = count == 1 ? string.Empty : $" ({count} such properties in this file)",
+                });
+            }
+            return document;
         }
 
         private FileResult Unparsed(string path, FindingSink sink) =>
