@@ -18,7 +18,6 @@ namespace ConfigLint.Rules.Typing
     /// the *SettingCollectionInstance values (choiceSettingCollectionValue, groupSettingCollectionValue,
     /// simpleSettingCollectionValue), groupPolicyConfiguration.definitionValues, groupPolicyDefinitionValue.presentationValues,
     /// deviceManagementIntent.settings, deviceManagementConfigurationSettingDefinition.options.
-    /// <c>value</c> is a list only at a Graph page's root (elsewhere it is a setting's scalar value).
     /// </remarks>
     public sealed class GraphCollections : ICollectionShapes
     {
@@ -36,7 +35,8 @@ namespace ConfigLint.Rules.Typing
             "definitionValues", "presentationValues", "options",
         };
 
-        public bool IsCollection(string property, bool atRoot) =>
-            Collections.Contains(property) || (atRoot && string.Equals(property, "value", StringComparison.Ordinal));
+        // A page's "value" holding one object needs no entry: the page reader already takes {"value": {…}} as that one
+        // object (Graph's documentation samples are written so), so it is read either way.
+        public bool IsCollection(string property, bool atRoot) => Collections.Contains(property);
     }
 }
