@@ -26,6 +26,8 @@ namespace ConfigLint.Core.Engine
         private const int MaxDepth = 256;
 
         /// <summary>The document with such objects wrapped, or the same document when there are none.</summary>
+        /// <param name="document">The parsed document.</param>
+        /// <param name="shapes">The pack's list properties.</param>
         /// <param name="first">The first wrapped property, for the note; null when nothing was wrapped.</param>
         /// <param name="count">How many properties were wrapped.</param>
         public static JsonDocument Normalize(JsonDocument document, ICollectionShapes shapes, out JsonProperty? first, out int count)
