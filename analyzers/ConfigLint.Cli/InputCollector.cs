@@ -26,29 +26,51 @@ namespace ConfigLint.Cli
 
             public string FullPath { get; }
             public string DisplayPath { get; }
+
+            /// <summary>
+            /// The file's bytes. Only a regular file is opened: a FIFO would block until some writer comes, a device can
+            /// stream forever; those come out as <see cref="SkippedInputException"/>, which the run reports as a note.
+            /// </summary>
+            public byte[] Read()
+            {
+                var kind = FileSystemEntries.KindOf(FullPath);
+                if (kind != EntryKind.Regular && kind != EntryKind.Missing && kind != EntryKind.Directory)
+                {
+                    throw new SkippedInputException($"{FileSystemEntries.Describe(kind)}, not a regular file; only regular files are read");
+                }
+                return File.ReadAllBytes(FullPath);
+            }
         }
 
         private readonly List<(string FullPath, bool IsDirectory)> _roots;
         private readonly HashSet<string> _named;
+        private readonly HashSet<string> _excluded;
         private readonly string _baseDirectory;
 
-        private InputCollector(List<(string, bool)> roots, HashSet<string> named, List<string> missing, string baseDirectory)
+        private InputCollector(List<(string, bool)> roots, HashSet<string> named, HashSet<string> excluded, List<string> missing, List<string> notRegular, string baseDirectory)
         {
             _roots = roots;
             _named = named;
+            _excluded = excluded;
             Missing = missing;
+            NotRegular = notRegular;
             _baseDirectory = baseDirectory;
         }
 
         /// <summary>Arguments that name nothing on disk.</summary>
         public IReadOnlyList<string> Missing { get; }
 
+        /// <summary>Arguments that name a FIFO, socket or device, with what they are: a usage error, nothing to lint.</summary>
+        public IReadOnlyList<string> NotRegular { get; }
+
         /// <summary>
         /// Every folder the walk may enter: the named folders, the folders of named files, and the searched folders
-        /// below (where severity settings files are looked for before the first finding is written).
+        /// below (where severity settings files are looked for before the first finding is written). A folder reached
+        /// again through a symbolic link is listed once, so a link loop ends.
         /// </summary>
         public IEnumerable<string> Folders()
         {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (full, isDirectory) in _roots)
             {
                 if (!isDirectory)
@@ -61,6 +83,7 @@ namespace ConfigLint.Cli
                 while (pending.Count > 0)
                 {
                     var dir = pending.Pop();
+                    if (!visited.Add(RealPathOrSelf(dir))) continue;
                     yield return dir;
                     IEnumerable<string> children;
                     try
@@ -80,67 +103,113 @@ namespace ConfigLint.Cli
             }
         }
 
-        public static InputCollector Create(IEnumerable<string> paths, string baseDirectory)
+        /// <param name="paths">The PATH arguments, absolute.</param>
+        /// <param name="baseDirectory">The working directory reports are relative to.</param>
+        /// <param name="excluded">Files the walk must pass over: this run's own output files (full paths).</param>
+        public static InputCollector Create(IEnumerable<string> paths, string baseDirectory, IEnumerable<string>? excluded = null)
         {
             var missing = new List<string>();
+            var notRegular = new List<string>();
             var named = new HashSet<string>(StringComparer.Ordinal);
             var all = new List<(string FullPath, bool IsDirectory)>();
             foreach (var path in paths)
             {
-                bool file = File.Exists(path);
-                if (!file && !Directory.Exists(path))
+                var kind = FileSystemEntries.KindOf(path);
+                if (kind == EntryKind.Missing)
                 {
                     missing.Add(path);
                     continue;
                 }
+                if (kind != EntryKind.Regular && kind != EntryKind.Directory)
+                {
+                    notRegular.Add($"{path} is {FileSystemEntries.Describe(kind)}");
+                    continue;
+                }
                 var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-                if (named.Add(full)) all.Add((full, !file));
+                if (named.Add(full)) all.Add((full, kind == EntryKind.Directory));
             }
             // A path inside a named folder is walked with that folder (and kept even where the walk's filter would skip
             // it: what is named is linted), so every folder's files stay consecutive and each file is linted once.
             var roots = all.Where(p => !all.Any(d => d.IsDirectory && LintPipeline.IsUnder(p.FullPath, d.FullPath)))
                 .OrderBy(p => SortKey(p.FullPath, p.IsDirectory), StringComparer.Ordinal)
                 .ToList();
-            return new InputCollector(roots, named, missing, baseDirectory);
+            var outputs = new HashSet<string>((excluded ?? Array.Empty<string>()).Select(RealPathOrSelf), StringComparer.Ordinal);
+            return new InputCollector(roots, named, outputs, missing, notRegular, baseDirectory);
         }
 
-        /// <summary>The files to lint, in walk order; an unreadable folder comes out as itself, so it is reported.</summary>
+        /// <summary>
+        /// The files to lint, in walk order; an unreadable folder comes out as itself, so it is reported. Symbolic links
+        /// are followed, but every folder and file is taken at most once by its real path: a link loop ends, and a file
+        /// reached by two routes is linted once, under the first path in walk order.
+        /// </summary>
         public IEnumerable<Input> Files()
         {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (full, isDirectory) in _roots)
             {
+                var real = RealPathOrSelf(full);
                 if (!isDirectory)
                 {
-                    yield return new Input(full, DisplayPath(full, _baseDirectory));
+                    if (visited.Add(real)) yield return new Input(full, DisplayPath(full, _baseDirectory));
                     continue;
                 }
-                foreach (var file in Walk(full)) yield return new Input(file, DisplayPath(file, _baseDirectory));
+                if (!visited.Add(real)) continue;
+                foreach (var file in Walk(full, real, visited)) yield return new Input(file, DisplayPath(file, _baseDirectory));
             }
         }
 
-        private IEnumerable<string> Walk(string directory)
+        private IEnumerable<string> Walk(string directory, string realDirectory, HashSet<string> visited)
         {
-            List<(string Key, string Path, bool IsDirectory)> entries;
+            var entries = new List<(string Key, string Path, string Real, bool IsDirectory)>();
             try
             {
-                entries = new List<(string, string, bool)>();
-                foreach (var file in Directory.EnumerateFiles(directory))
+                foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
                 {
-                    // A walk keeps to export files; a file named on the command line is always linted.
-                    if (ExportFilter.IsExportFile(file) || _named.Contains(file)) entries.Add((Path.GetFileName(file), file, false));
-                }
-                foreach (var dir in Directory.EnumerateDirectories(directory))
-                {
-                    if (ExportFilter.IsSearchedFolder(Path.GetFileName(dir)) || _named.Contains(dir)) entries.Add((SortKey(Path.GetFileName(dir), true), dir, true));
+                    bool isDirectory = info is DirectoryInfo;
+                    var path = info.FullName;
+                    if (isDirectory ? !ExportFilter.IsSearchedFolder(info.Name) && !_named.Contains(path)
+                                    : !ExportFilter.IsExportFile(path) && !_named.Contains(path))
+                    {
+                        // A walk keeps to export files and searched folders; what is named on the command line is always linted.
+                        continue;
+                    }
+                    // Only a link needs resolving; anything else lies in the real folder under its own name.
+                    var real = info.Attributes.HasFlag(FileAttributes.ReparsePoint) ? RealPathOrSelf(path) : Path.Join(realDirectory, info.Name);
+                    entries.Add((isDirectory ? SortKey(info.Name, true) : info.Name, path, real, isDirectory));
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 // An unreadable folder is reported as an unreadable "file" so it is never silently skipped.
-                return new[] { directory };
+                entries.Clear();
+                entries.Add((string.Empty, directory, "\0unreadable:" + directory, false));
             }
             entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            return entries.SelectMany(e => e.IsDirectory ? Walk(e.Path) : new[] { e.Path });
+            foreach (var entry in entries)
+            {
+                // This run's own output is never its input (an --output inside a linted folder).
+                if (!entry.IsDirectory && _excluded.Contains(entry.Real)) continue;
+                if (!visited.Add(entry.Real)) continue;
+                if (!entry.IsDirectory)
+                {
+                    yield return entry.Path;
+                    continue;
+                }
+                foreach (var file in Walk(entry.Path, entry.Real, visited)) yield return file;
+            }
+        }
+
+        /// <summary>The real path, or the path itself when it cannot be resolved (a link loop is then read and reported).</summary>
+        internal static string RealPathOrSelf(string path)
+        {
+            try
+            {
+                return FileSystemEntries.RealPath(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                return Path.GetFullPath(path);
+            }
         }
 
         /// <summary>A folder sorts as its name plus a separator, which puts the walk in the ordinal order of full paths.</summary>

@@ -241,7 +241,8 @@ namespace ConfigLint.Tests
         [Test]
         public void NonStringODataTypeIsNoTypeAndIsReported()
         {
-            var findings = Lint.Text("x.json", "{ \"@odata.type\": 5, \"settings\": { \"settingInstance\": [] } }").Where(f => f.Location != null).ToList();
+            // (Not "settings": an object there is read as Graph's one-element list of settings, which types the object by shape.)
+            var findings = Lint.Text("x.json", "{ \"@odata.type\": 5, \"properties\": { \"settingInstance\": [] } }").Where(f => f.Location != null).ToList();
             Assert.That(findings.Select(f => (f.RuleId, f.Location!.Start.Line, f.Location.Start.Column)), Is.EqualTo(new[] { (RuleIdentifiers.UnknownResourceType, 1, 1) }));
             Assert.That(findings[0].Message, Does.Contain("no usable @odata.type"));
         }

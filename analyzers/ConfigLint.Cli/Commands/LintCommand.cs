@@ -41,10 +41,14 @@ namespace ConfigLint.Cli.Commands
             var checkedPairs = outputs.Any(o => o.Formatter is JUnitFormatter) ? new CheckedCollector() : null;
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
             var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create(), checkedPairs?.Options()));
-            var inputs = InputCollector.Create(paths, root);
-            if (inputs.Missing.Count > 0)
+            var conflicts = OutputPaths.Conflicts(outputs, paths);
+            foreach (var conflict in conflicts) _err.WriteLine($"configlint: error: {conflict}");
+            if (conflicts.Count > 0) return ExitCodes.UsageError;
+            var inputs = InputCollector.Create(paths, root, OutputPaths.Excluded(outputs));
+            if (inputs.Missing.Count > 0 || inputs.NotRegular.Count > 0)
             {
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
+                foreach (var special in inputs.NotRegular) _err.WriteLine($"configlint: error: {special}, not a regular file or folder; only regular files are linted");
                 return ExitCodes.UsageError;
             }
             using var files = inputs.Files().GetEnumerator();
@@ -99,8 +103,8 @@ namespace ConfigLint.Cli.Commands
         {
             do
             {
-                var full = files.Current.FullPath;
-                yield return new LintInput(files.Current.DisplayPath, () => File.ReadAllBytes(full));
+                var input = files.Current;
+                yield return new LintInput(input.DisplayPath, input.Read);
             }
             while (files.MoveNext());
         }

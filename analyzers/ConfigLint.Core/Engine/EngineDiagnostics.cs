@@ -44,13 +44,25 @@ namespace ConfigLint.Core.Engine
                 source: "ConfigLint engine",
                 helpUri: wording.HelpUri(RuleIdentifiers.InternalError));
 
-            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, InternalError };
+            NotARegularFile = Input(wording, RuleIdentifiers.NotARegularFile, "Input.NotARegularFile", "The entry is not a regular file and was not read",
+                "skipped: {reason}", Severity.Info,
+                "A folder walk met a FIFO (named pipe), socket or device with an export's name. Reading one can block forever or never end, so it is skipped and named here instead.");
+
+            SingleElementListAsObject = Input(wording, RuleIdentifiers.SingleElementListAsObject, "Input.SingleElementListAsObject",
+                "An object is written where a list belongs and was read as a list of one",
+                "'{property}' holds an object where a list belongs (a one-element list written as its element, as Windows PowerShell 5.1 ConvertTo-Json does); read as a list of one{others}",
+                Severity.Info,
+                "A property that holds a list in the schema holds a single object, as Windows PowerShell 5.1 ConvertTo-Json writes one-element arrays. The object was read as a one-element list and checked.");
+
+            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, SingleElementListAsObject, InternalError };
         }
 
         public RuleDescriptor InvalidJson { get; }
         public RuleDescriptor EmptyFile { get; }
         public RuleDescriptor UnreadableFile { get; }
         public RuleDescriptor UnknownResourceType { get; }
+        public RuleDescriptor NotARegularFile { get; }
+        public RuleDescriptor SingleElementListAsObject { get; }
         public RuleDescriptor InternalError { get; }
         public IReadOnlyList<RuleDescriptor> All { get; }
 

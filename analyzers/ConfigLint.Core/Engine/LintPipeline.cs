@@ -90,6 +90,10 @@ namespace ConfigLint.Core.Engine
             {
                 bytes = input.Read();
             }
+            catch (SkippedInputException ex)
+            {
+                return run.ReportSkipped(input.Path, ex.Message);
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return run.ReportUnreadable(input.Path, ex.Message);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
@@ -42,6 +43,15 @@ namespace ConfigLint.Core.Engine
             return Unparsed(path, sink);
         }
 
+        /// <summary>Reports an entry that is deliberately not read (a FIFO, socket or device found on a walk) as a note.</summary>
+        public FileResult ReportSkipped(string path, string reason)
+        {
+            var sink = SinkFor(path);
+            var location = new SourceLocation(path, new LinePosition(1, 1), new LinePosition(1, 1), 0, 0);
+            sink.Report(_pack.Diagnostics.NotARegularFile, location, new MessageArgs { ["reason"] = reason });
+            return Unparsed(path, sink);
+        }
+
         /// <summary>Lints decoded text; never throws for bad input.</summary>
         public FileResult LintText(string path, string text) => LintText(path, text, SinkFor(path));
 
@@ -71,6 +81,7 @@ namespace ConfigLint.Core.Engine
         {
             string scopeName = sink.Scope!;
             var scope = _scopes.Open(scopeName, document.Path);
+            if (mode == ResourceReaderMode.Classify && _pack.Typer is ICollectionShapes shapes) document = ReadListsOfOne(document, shapes, sink);
             var contents = mode == ResourceReaderMode.Companion ? ResourceReader.Companion(document) : ResourceReader.Read(document, _pack, sink);
             foreach (var resource in contents.Resources)
             {
@@ -79,6 +90,21 @@ namespace ConfigLint.Core.Engine
             }
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);
             return new FileResult(document.Path, sink.Sorted(), contents.Resources.Count, parsed: true, scopeName);
+        }
+
+        /// <summary>Objects where the pack's schema has a list, read as lists of one, with one note per file.</summary>
+        private JsonDocument ReadListsOfOne(JsonDocument document, ICollectionShapes shapes, FindingSink sink)
+        {
+            document = SingleElementCollections.Normalize(document, shapes, out var wrapped, out int count);
+            if (wrapped != null)
+            {
+                sink.Report(_pack.Diagnostics.SingleElementListAsObject, document.GetNameLocation(wrapped), new MessageArgs
+                {
+                    ["property"] = wrapped.Name,
+                    ["others"] = count == 1 ? string.Empty : $" ({count} such properties in this file)",
+                });
+            }
+            return document;
         }
 
         private FileResult Unparsed(string path, FindingSink sink) =>

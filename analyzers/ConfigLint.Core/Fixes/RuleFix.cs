@@ -81,6 +81,8 @@ namespace ConfigLint.Core.Fixes
         {
             var typer = pack.Typer;
             if (typer.ClassifyDocument(document) == DocumentRole.Companion) return Array.Empty<Resource>();
+            // As a lint run does: an object where the pack's schema has a list is a list of one (same offsets).
+            if (typer is ICollectionShapes shapes) document = SingleElementCollections.Normalize(document, shapes, out _, out _);
             var split = typer.Split(document);
             if (split.Scalar != null) return Array.Empty<Resource>();
             var resources = new List<Resource>(split.Candidates.Count);

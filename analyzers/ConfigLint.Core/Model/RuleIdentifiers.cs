@@ -13,6 +13,8 @@ namespace ConfigLint.Core.Model
         public const string EmptyFile = "CL0002";
         public const string UnreadableFile = "CL0003";
         public const string UnknownResourceType = "CL0004";
+        public const string NotARegularFile = "CL0006";
+        public const string SingleElementListAsObject = "CL0007";
 
         // Internal failures (CL9001-CL9099).
         public const string InternalError = "CL9001";

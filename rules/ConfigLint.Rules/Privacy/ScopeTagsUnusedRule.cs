@@ -23,7 +23,7 @@ namespace ConfigLint.Rules.Privacy
             id: Id,
             name: "Privacy.Tenant.ScopeTagsUnused",
             title: "Scope tags do not limit what admins can see",
-            messageFormat: "every exported object that carries roleScopeTagIds ({tagged} in all) has only the Default scope tag{unused}, so scope tags do not limit which policies, apps and devices an admin sees and changes; tag objects by the team or region that manages them and give role assignments those tags",
+            messageFormat: "no exported object that carries roleScopeTagIds ({tagged}) has a scope tag other than Default{unused}, so scope tags do not limit which policies, apps and devices an admin sees and changes; tag objects by the team or region that manages them and give role assignments those tags",
             category: "Privacy",
             defaultSeverity: Severity.Suggestion,
             description: "No exported object carries a scope tag other than Default.",
@@ -35,11 +35,21 @@ namespace ConfigLint.Rules.Privacy
 
         public override ITenantRuleState CreateState() => new State();
 
+        /// <summary>"2 in all, each with only the Default tag", "1 in all, with an empty list", or the split of a mix.</summary>
+        private static string Counts(int tagged, int empty)
+        {
+            int defaultOnly = tagged - empty;
+            if (empty == 0) return tagged == 1 ? "1 in all, with only the Default tag" : $"{tagged} in all, each with only the Default tag";
+            if (defaultOnly == 0) return tagged == 1 ? "1 in all, with an empty list" : $"{tagged} in all, each with an empty list";
+            return $"{tagged} in all: {defaultOnly} with only the Default tag, {empty} with an empty list";
+        }
+
         private sealed class State : ITenantRuleState
         {
             private readonly object _gate = new object();
             private readonly SortedSet<string> _definedTags = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
             private int _tagged;
+            private int _empty;
             private int _customUsed;
 
             public void Observe(Resource resource)
@@ -56,6 +66,8 @@ namespace ConfigLint.Rules.Privacy
                 // Objects without the property (many types have none) say nothing either way.
                 if (resource.Node["roleScopeTagIds"] is not JsonArray tags) return;
                 Interlocked.Increment(ref _tagged);
+                // An empty list carries no tag at all (not even Default); the message must not say "only Default" then.
+                if (tags.Items.Count == 0) Interlocked.Increment(ref _empty);
                 if (tags.Items.Any(t => t.ScalarText != null && !DefaultTag.Contains(t.ScalarText.Trim()))) Interlocked.Increment(ref _customUsed);
             }
 
@@ -64,7 +76,7 @@ namespace ConfigLint.Rules.Privacy
                 if (_tagged == 0 || _customUsed > 0) return;
                 string defined;
                 lock (_gate) defined = _definedTags.Count == 0 ? string.Empty : $" (scope tags defined but used by none: {string.Join(", ", _definedTags.Select(t => "'" + t + "'"))})";
-                sink.Report(Rule, null, new MessageArgs { ["tagged"] = _tagged, ["unused"] = defined });
+                sink.Report(Rule, null, new MessageArgs { ["tagged"] = Counts(_tagged, _empty), ["unused"] = defined });
             }
         }
     }

@@ -13,13 +13,18 @@ namespace ConfigLint.Rules.Typing
     /// Knows how the export tools lay out files (see FORMATS.md): which files are companions, and how to type an
     /// object whose <c>@odata.type</c> was not written (minimal metadata, IntuneCD, the portal's "Export JSON").
     /// </summary>
-    public sealed class IntuneTyper : IResourceTyper
+    public sealed class IntuneTyper : IResourceTyper, ICollectionShapes
     {
         // Folder facts by folder: a walk lints a folder's files one after another, so each folder is judged once.
         private const int MaxCachedFolders = 4096;
         private readonly ConcurrentDictionary<string, FolderFacts> _folders = new ConcurrentDictionary<string, FolderFacts>(StringComparer.Ordinal);
 
         public InputWording Wording => IntuneWording.Instance;
+
+        private static readonly GraphCollections Collections = new GraphCollections();
+
+        /// <summary>Graph's list properties: a one-element list written as an object is read as a list.</summary>
+        public bool IsCollection(string property, bool atRoot) => Collections.IsCollection(property, atRoot);
 
         /// <summary>A tenant's export root (see <see cref="ExportLayout"/>).</summary>
         public string TenantScope(string path) => Folder(path).TenantScope;
