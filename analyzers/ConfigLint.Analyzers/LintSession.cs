@@ -6,12 +6,11 @@ using System.Collections.Immutable;
 using System.Text;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
-using ConfigLint.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using CoreLocation = ConfigLint.Core.Text.SourceLocation;
-using SourceText = Microsoft.CodeAnalysis.Text.SourceText;
+using TextDecoder = ConfigLint.Core.Text.TextDecoder;
 
 namespace ConfigLint.Analyzers
 {
