@@ -31,7 +31,8 @@ namespace ConfigLint.Core.Json
         {
             shape ??= DocumentShape.Plain;
             var documents = new List<JsonDocument>();
-            var parser = new Parser(new StringReader(source.Text));
+            var scanner = new Scanner(new StringReader(source.Text));
+            var parser = new Parser(scanner);
             try
             {
                 parser.Consume<StreamStart>();
@@ -51,10 +52,13 @@ namespace ConfigLint.Core.Json
             }
             catch (Exception ex)
             {
-                // YamlDotNet lets some faults (a reversed or lone surrogate escape) out as other exceptions; they are still
-                // a fault of this file, placed at the last event the parser reached.
-                long at = parser.Current?.Start.Index ?? 0;
-                return Failed(source, documents, ex.Message, at);
+                // YamlDotNet lets some faults out as other exceptions: an ArgumentException for a surrogate escape out of
+                // order or alone, an InvalidOperationException for a flow collection left open. They are still a fault of
+                // this file, placed where the scanner stopped.
+                string what = ex is ArgumentException
+                    ? "an invalid \\u escape in a double-quoted scalar (a surrogate out of order or alone)"
+                    : "the YAML structure is broken here (an unclosed '[' or '{' is a common cause)";
+                return Failed(source, documents, $"{what}: {ex.Message}", scanner.CurrentPosition.Index);
             }
             if (documents.Count == 0)
             {
