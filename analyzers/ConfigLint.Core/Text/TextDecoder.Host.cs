@@ -44,10 +44,15 @@ namespace ConfigLint.Core.Text
             var bytes = new MemoryStream(preamble.Length + content.Length * 2);
             bytes.Write(preamble, 0, preamble.Length);
             int from = 0;
+            if (replacing && encoding is UTF8Encoding)
+            {
+                var mark = LostMark(content, out from);
+                bytes.Write(mark, 0, mark.Length);
+            }
             if (replacing)
             {
                 var invalid = InvalidSequence(encoding);
-                for (int i = content.IndexOf('\uFFFD'); i >= 0; i = content.IndexOf('\uFFFD', from))
+                for (int i = content.IndexOf('\uFFFD', from); i >= 0; i = content.IndexOf('\uFFFD', from))
                 {
                     Write(bytes, encoding, content, from, i - from);
                     bytes.Write(invalid, 0, invalid.Length);
@@ -58,6 +63,26 @@ namespace ConfigLint.Core.Text
             return bytes.ToArray();
         }
 
+        /// <summary>
+        /// A UTF-16 or UTF-32 byte order mark that a replacing UTF-8 decoder turned into two U+FFFD (FE and FF are never
+        /// valid UTF-8): the wide text after them tells which mark it was. Returns no bytes when the text starts otherwise.
+        /// </summary>
+        private static byte[] LostMark(string content, out int consumed)
+        {
+            consumed = 0;
+            if (content.Length >= 6 && content[0] == '\0' && content[1] == '\0' && content[2] == '\uFFFD' && content[3] == '\uFFFD')
+            {
+                consumed = 4;
+                return new byte[] { 0, 0, 0xFE, 0xFF };
+            }
+            if (content.Length < 4 || content[0] != '\uFFFD' || content[1] != '\uFFFD') return new byte[0];
+            bool firstNul = content[2] == '\0', secondNul = content[3] == '\0';
+            if (firstNul == secondNul && !firstNul) return new byte[0];
+            consumed = 2;
+            // "{\0" follows FF FE (UTF-16 LE), "\0{" follows FE FF (UTF-16 BE), "\0\0" follows FF FE of UTF-32 LE.
+            return !firstNul || secondNul ? new byte[] { 0xFF, 0xFE } : new byte[] { 0xFE, 0xFF };
+        }
+
         private static void Write(MemoryStream bytes, Encoding encoding, string content, int start, int length)
         {
             if (length == 0) return;
@@ -65,11 +90,11 @@ namespace ConfigLint.Core.Text
             bytes.Write(chunk, 0, chunk.Length);
         }
 
-        /// <summary>Bytes that are invalid in the encoding: a stray UTF-8 byte, a lone low surrogate, a code point past U+10FFFF.</summary>
+        /// <summary>Bytes that are invalid in the encoding: a stray UTF-8 byte, a lone high surrogate, a code point past U+10FFFF.</summary>
         private static byte[] InvalidSequence(Encoding encoding) => encoding.CodePage switch
         {
-            1200 => new byte[] { 0x00, 0xDC },
-            1201 => new byte[] { 0xDC, 0x00 },
+            1200 => new byte[] { 0x00, 0xD8 },
+            1201 => new byte[] { 0xD8, 0x00 },
             12000 => new byte[] { 0x00, 0x00, 0x11, 0x00 },
             12001 => new byte[] { 0x00, 0x11, 0x00, 0x00 },
             _ => new byte[] { 0xFF },

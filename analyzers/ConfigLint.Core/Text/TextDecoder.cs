@@ -64,8 +64,11 @@ namespace ConfigLint.Core.Text
             }
             catch (DecoderFallbackException ex)
             {
-                string reason = ex.Index >= 0
-                    ? $"the bytes are not valid text in the detected encoding, {Name(kind)} (invalid sequence near byte {ex.Index}); save the file as UTF-8 or UTF-16 with a BOM"
+                // For UTF-16 and UTF-32 the runtime places the fault where it noticed it (past a high surrogate); the
+                // start of the bad unit is the same whichever host decoded the file first.
+                int index = kind == Kind.Utf8 ? ex.Index : FirstInvalidUnit(bytes, offset, kind);
+                string reason = index >= 0
+                    ? $"the bytes are not valid text in the detected encoding, {Name(kind)} (invalid sequence near byte {index}); save the file as UTF-8 or UTF-16 with a BOM"
                     : $"the bytes are not valid text in the detected encoding, {Name(kind)}; save the file as UTF-8 or UTF-16 with a BOM";
                 return new DecodedText(null, Name(kind), problem == null ? reason : problem + "; " + reason);
             }
@@ -73,6 +76,33 @@ namespace ConfigLint.Core.Text
             {
                 return new DecodedText(null, Name(kind), $"the bytes are not valid text in the detected encoding, {Name(kind)}: {ex.Message}");
             }
+        }
+
+        /// <summary>The file offset of the first code unit that is not valid UTF-16 or UTF-32 (a lone surrogate, a partial unit).</summary>
+        private static int FirstInvalidUnit(byte[] b, int offset, Kind kind)
+        {
+            bool wide = kind == Kind.Utf32Le || kind == Kind.Utf32Be;
+            bool little = kind == Kind.Utf16Le || kind == Kind.Utf32Le;
+            int size = wide ? 4 : 2;
+            for (int i = offset; i < b.Length; i += size)
+            {
+                if (i + size > b.Length) return i;
+                uint unit = wide
+                    ? (little ? (uint)(b[i] | b[i + 1] << 8 | b[i + 2] << 16 | b[i + 3] << 24) : (uint)(b[i + 3] | b[i + 2] << 8 | b[i + 1] << 16 | b[i] << 24))
+                    : (uint)(little ? b[i] | b[i + 1] << 8 : b[i + 1] | b[i] << 8);
+                if (wide)
+                {
+                    if (unit > 0x10FFFF || (unit >= 0xD800 && unit <= 0xDFFF)) return i;
+                    continue;
+                }
+                if (unit >= 0xDC00 && unit <= 0xDFFF) return i;
+                if (unit < 0xD800 || unit > 0xDBFF) continue;
+                if (i + 3 >= b.Length) return i;
+                uint next = (uint)(little ? b[i + 2] | b[i + 3] << 8 : b[i + 3] | b[i + 2] << 8);
+                if (next < 0xDC00 || next > 0xDFFF) return i;
+                i += 2;
+            }
+            return -1;
         }
 
         /// <summary>The encoding a byte order mark at <paramref name="at"/> names, or null.</summary>
