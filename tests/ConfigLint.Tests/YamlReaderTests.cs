@@ -41,6 +41,18 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void ADuplicateKeyIsAnErrorAtTheSecondKeyAndTheRestIsStillChecked()
+        {
+            var yaml = "displayName: First\n" + Risky;
+            var findings = Lint.Text("dup.yaml", yaml).Where(f => f.Location != null).ToList();
+            Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
+            {
+                "dup.yaml(3,1): error CL0001: invalid YAML at line 3, column 1: the key 'displayName' appears twice in this mapping; YAML keys must be unique",
+                "dup.yaml(4,32): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+            }));
+        }
+
+        [Test]
         public void ARiskySecondDocumentIsFound()
         {
             var yaml = "'@odata.type': '#microsoft.graph.windows10GeneralConfiguration'\ndisplayName: Fine\ndiagnosticsDataSubmissionMode: basic\n---\n" + Risky;

@@ -31,6 +31,7 @@ namespace ConfigLint.Core.Json
         {
             shape ??= DocumentShape.Plain;
             var documents = new List<JsonDocument>();
+            var deviations = new List<ParseFailure>();
             var scanner = new Scanner(new StringReader(source.Text));
             var parser = new Parser(scanner);
             try
@@ -40,7 +41,7 @@ namespace ConfigLint.Core.Json
                 {
                     parser.Consume<DocumentStart>();
                     // An explicitly empty document (`---` with nothing under it) holds no resource.
-                    var root = parser.Current is DocumentEnd ? null : ReadNode(parser, shape.IgnoredKey, 0);
+                    var root = parser.Current is DocumentEnd ? null : ReadNode(parser, shape.IgnoredKey, 0, deviations);
                     parser.Consume<DocumentEnd>();
                     if (root is JsonValue { Kind: JsonKind.Null }) root = null;
                     if (root != null) documents.Add(new JsonDocument(source, source, root));
@@ -48,7 +49,7 @@ namespace ConfigLint.Core.Json
             }
             catch (YamlException ex)
             {
-                return Failed(source, documents, ex.Message, ex.Start.Index);
+                return Failed(source, documents, deviations, ex.Message, ex.Start.Index);
             }
             catch (Exception ex)
             {
@@ -58,13 +59,13 @@ namespace ConfigLint.Core.Json
                 string what = ex is ArgumentException
                     ? "an invalid \\u escape in a double-quoted scalar (a surrogate out of order or alone)"
                     : "the YAML structure is broken here (an unclosed '[' or '{' is a common cause)";
-                return Failed(source, documents, $"{what}: {ex.Message}", scanner.CurrentPosition.Index);
+                return Failed(source, documents, deviations, $"{what}: {ex.Message}", scanner.CurrentPosition.Index);
             }
             if (documents.Count == 0)
             {
                 return ReadResult.Failed("YAML", new ParseFailure("the file is empty; expected a YAML mapping or list", 0, isEmpty: true));
             }
-            return new ReadResult("YAML", documents, null);
+            return new ReadResult("YAML", documents, deviations);
         }
 
         /// <summary>Reads the first document only; kept for callers that read one tree.</summary>
@@ -75,13 +76,14 @@ namespace ConfigLint.Core.Json
             return result.Documents.Count > 0 ? result.Documents[0] : null;
         }
 
-        private static ReadResult Failed(SourceText source, List<JsonDocument> documents, string message, long index)
+        private static ReadResult Failed(SourceText source, List<JsonDocument> documents, List<ParseFailure> deviations, string message, long index)
         {
             var failure = new ParseFailure(message.Replace("\r", " ").Replace("\n", " "), (int)Math.Max(0, Math.Min(index, source.Length)));
-            return new ReadResult("YAML", documents, new[] { failure });
+            deviations.Add(failure);
+            return new ReadResult("YAML", documents, deviations);
         }
 
-        private static JsonNode? ReadNode(IParser parser, Func<string, bool>? ignoredKey, int depth)
+        private static JsonNode? ReadNode(IParser parser, Func<string, bool>? ignoredKey, int depth, List<ParseFailure> deviations)
         {
             if (depth > JsonParser.MaxDepth) throw new YamlException(parser.Current!.Start, parser.Current.End, $"nesting deeper than {JsonParser.MaxDepth} levels");
             switch (parser.Current)
@@ -93,11 +95,18 @@ namespace ConfigLint.Core.Json
                 {
                     parser.MoveNext();
                     var properties = new List<JsonProperty>();
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         if (parser.Current is not Scalar key) throw new YamlException(parser.Current!.Start, parser.Current.End, "only plain keys are supported in exports");
+                        if (!keys.Add(key.Value))
+                        {
+                            // YAML requires unique keys and tools disagree on which value wins; the intent of the rest is
+                            // clear, so the file is still linted (both values are seen) and the duplicate is an error.
+                            deviations.Add(new ParseFailure($"the key '{key.Value}' appears twice in this mapping; YAML keys must be unique", (int)key.Start.Index, isDeviation: true));
+                        }
                         parser.MoveNext();
-                        var value = ReadNode(parser, ignoredKey, depth + 1)!;
+                        var value = ReadNode(parser, ignoredKey, depth + 1, deviations)!;
                         if (ignoredKey == null || !ignoredKey(key.Value))
                         {
                             properties.Add(new JsonProperty(key.Value, (int)key.Start.Index, (int)key.End.Index, value));
@@ -110,7 +119,7 @@ namespace ConfigLint.Core.Json
                 {
                     parser.MoveNext();
                     var items = new List<JsonNode>();
-                    while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, ignoredKey, depth + 1)!);
+                    while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, ignoredKey, depth + 1, deviations)!);
                     int stop = items.Count > 0 ? items[items.Count - 1].End : (int)start.End.Index;
                     return new JsonArray((int)start.Start.Index, stop, items.ToArray());
                 }
