@@ -72,7 +72,7 @@ namespace ConfigLint.Cli.Audit
                     Title = finding.Rule.Title,
                     Severity = finding.Severity.ToName(),
                     Outcome = outcome.ToName(),
-                    Message = finding.MessageWithScope,
+                    Message = finding.Message,
                     Fingerprint = finding.Fingerprint,
                     File = file,
                     Line = finding.Location?.Start.Line,
