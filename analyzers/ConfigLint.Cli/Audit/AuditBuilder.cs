@@ -146,9 +146,18 @@ namespace ConfigLint.Cli.Audit
                 foreach (var finding in group)
                 {
                     int line = finding.Line!.Value;
-                    for (int i = Math.Max(1, line - SnippetContext); i <= Math.Min(lines.Length, line + SnippetContext); i++)
+                    int from = Math.Max(1, line - SnippetContext), to = Math.Min(lines.Length, line + SnippetContext);
+                    // Deeply nested Settings Catalog JSON: the common indentation is dropped so the lines fit the page.
+                    int indent = int.MaxValue;
+                    for (int i = from; i <= to; i++)
                     {
                         string text = lines[i - 1];
+                        if (text.Trim().Length > 0) indent = Math.Min(indent, text.Length - text.TrimStart().Length);
+                    }
+                    if (indent == int.MaxValue) indent = 0;
+                    for (int i = from; i <= to; i++)
+                    {
+                        string text = lines[i - 1].Length >= indent ? lines[i - 1].Substring(indent) : lines[i - 1].TrimStart();
                         if (text.Length > 200) text = text.Substring(0, 200) + " …";
                         finding.Snippet.Add(new SnippetLine { Line = i, Text = text, Marked = i == line });
                     }

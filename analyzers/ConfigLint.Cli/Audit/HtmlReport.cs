@@ -61,6 +61,10 @@ namespace ConfigLint.Cli.Audit
             Card(w, r.Counts.Resources.ToString(CultureInfo.InvariantCulture), $"resources in {r.Counts.Files} files", "neutral");
             Card(w, r.Counts.Pass.ToString(CultureInfo.InvariantCulture), "checks passed", "neutral");
             w.Write("</div>\n");
+            var dpia = r.Controls.Where(c => c.Kind == "risk" || c.Kind == "recommendation").ToList();
+            var counts = new[] { ControlStatus.NotMet, ControlStatus.AcceptedRisk, ControlStatus.NotCheckable, ControlStatus.Met, ControlStatus.NotApplicable }
+                .Select(s => (Status: s, Count: dpia.Count(c => c.Status == s))).Where(p => p.Count > 0).Select(p => $"<b>{p.Count}</b> {H(p.Status)}");
+            w.Write($"<p class=\"lead\" data-section=\"verdict\">Of the DPIA's {dpia.Count(c => c.Kind == "risk")} high risks and {dpia.Count(c => c.Kind == "recommendation")} recommendations, as far as the exported configuration shows: {string.Join(", ", counts)}.</p>\n");
 
             Controls(r, id, "dpia", "DPIA risks and recommendations", "The five high risks and seven recommendations of the Dutch government DPIA of Microsoft Intune, and what the exported configuration shows about each.", c => c.Kind == "risk" || c.Kind == "recommendation", w);
             Controls(r, id, "security", "Security controls", "Intune security controls and configuration hygiene.", c => c.Kind == "security" || c.Kind == "hygiene", w);
@@ -138,7 +142,7 @@ namespace ConfigLint.Cli.Audit
         /// <summary>Open and accepted findings per past audit, as an inline SVG line chart.</summary>
         private static void Trend(List<TrendPoint> trend, TextWriter w)
         {
-            const int width = 640, height = 200, left = 40, bottom = 30, top = 14, right = 16;
+            const int width = 680, height = 210, left = 44, bottom = 30, top = 28, right = 70;
             int max = Math.Max(1, trend.Max(p => Math.Max(p.Open, p.Suppressed)));
             double X(int i) => left + (trend.Count == 1 ? 0 : (width - left - right) * i / (double)(trend.Count - 1));
             double Y(int v) => top + (height - top - bottom) * (1 - v / (double)max);
@@ -177,7 +181,7 @@ namespace ConfigLint.Cli.Audit
                     if (f.Snippet.Count > 0)
                     {
                         w.Write($"<pre class=\"snippet\" aria-label=\"{H(f.File)} line {f.Line}\">");
-                        foreach (var line in f.Snippet) w.Write($"<span class=\"{(line.Marked ? "ln hit" : "ln")}\"><span class=\"no\">{line.Line}</span>{H(line.Text)}</span>\n");
+                        foreach (var line in f.Snippet) w.Write($"<span class=\"{(line.Marked ? "ln hit" : "ln")}\"><span class=\"no\">{line.Line}</span>{H(line.Text)}</span>");
                         w.Write("</pre>");
                     }
                     else if (f.Line != null)
@@ -239,7 +243,7 @@ main{max-width:1180px;margin:0 auto;padding:8px 32px 40px}section{margin-top:22p
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);font-size:14px}th,td{text-align:left;vertical-align:top;padding:7px 10px;border-bottom:1px solid var(--line)}th{background:#eef1f5;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 td.ref{font-weight:600;white-space:nowrap}td ul{margin:0;padding-left:18px}.kind{display:inline-block;font-size:11px;text-transform:uppercase;color:var(--muted);letter-spacing:.05em;margin-right:4px}
 .badge{display:inline-block;padding:2px 9px;border-radius:12px;font-size:12px;font-weight:600;white-space:nowrap}.badge.not-met{background:var(--bad-bg);color:var(--bad)}.badge.met{background:var(--good-bg);color:var(--good)}.badge.accepted-risk{background:var(--warn-bg);color:var(--warn)}.badge.not-checkable-offline{background:var(--info-bg);color:var(--info)}.badge.not-applicable{background:var(--na-bg);color:var(--na)}
-.intro,.muted{color:var(--muted)}.note{font-size:13px;color:var(--info);margin-top:4px}.alert{background:var(--bad-bg);border:1px solid var(--bad);color:var(--bad);padding:10px 14px;border-radius:6px}
+.lead{font-size:16px;margin:16px 0 0}.intro,.muted{color:var(--muted)}.note{font-size:13px;color:var(--info);margin-top:4px}.alert{background:var(--bad-bg);border:1px solid var(--bad);color:var(--bad);padding:10px 14px;border-radius:6px}
 .policy{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 16px;margin:12px 0}.policy h4{margin:2px 0 0;font-size:16px}.policy>p.muted{margin:0 0 6px;font-size:12px;word-break:break-all}
 .finding{border-left:4px solid var(--na);padding:4px 0 4px 12px;margin:10px 0}.finding.error{border-left-color:var(--bad)}.finding.warning{border-left-color:#d97706}.finding.suggestion,.finding.info{border-left-color:var(--info)}.finding.suppressed{border-left-color:var(--warn);opacity:.85}.finding p{margin:2px 0}
 .sev{display:inline-block;font-size:11px;text-transform:uppercase;font-weight:700;letter-spacing:.05em;color:var(--muted);min-width:74px}.finding.error .sev{color:var(--bad)}.finding.warning .sev{color:#b45309}.refs{font-size:12px;color:var(--muted);margin-left:6px}.msg{color:#374151}.fix{font-size:14px}
