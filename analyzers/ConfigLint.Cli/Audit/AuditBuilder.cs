@@ -17,9 +17,9 @@ namespace ConfigLint.Cli.Audit
 
         private const int SnippetContext = 2;
 
-        public static AuditResult Build(AuditRunInfo run, LintEngine engine, AuditCollector collector, IReadOnlyList<Control> controls, ISuppressionSource suppressions, string baseDirectory)
+        /// <summary>The rule-to-controls index the findings are tagged with.</summary>
+        public static Dictionary<string, List<string>> ControlsByRule(IReadOnlyList<Control> controls)
         {
-            var result = new AuditResult { Run = run };
             var controlsByRule = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var control in controls)
             {
@@ -29,7 +29,39 @@ namespace ConfigLint.Cli.Audit
                     list.Add(control.Id);
                 }
             }
+            return controlsByRule;
+        }
 
+        /// <summary>A finding as the reports show it; the controls list is shared by every finding of the rule.</summary>
+        public static AuditFinding Convert(Finding finding, Outcome outcome, AcceptedRisk? suppression, Dictionary<string, List<string>> controlsByRule, string tenant, string baseDirectory)
+        {
+            var subject = finding.Subject;
+            string? file = finding.Location == null ? null : Relative(finding.Location.Path, baseDirectory);
+            return new AuditFinding
+            {
+                RuleId = finding.RuleId,
+                Title = finding.Rule.Title,
+                Severity = finding.Severity.ToName(),
+                Outcome = outcome.ToName(),
+                Message = finding.Message,
+                Fingerprint = finding.Fingerprint,
+                File = file,
+                Line = finding.Location?.Start.Line,
+                Column = finding.Location?.Start.Column,
+                ResourceType = subject?.ResourceType,
+                ResourceId = subject?.ResourceId,
+                ResourceName = subject?.ResourceName,
+                Policy = subject?.ResourceName ?? (file != null ? Path.GetFileNameWithoutExtension(file) : "(tenant: " + tenant + ")"),
+                Controls = controlsByRule.TryGetValue(finding.RuleId, out var ids) ? ids : new List<string>(),
+                Recommendation = Recommendation(finding),
+                HelpUri = finding.Rule.HelpUri,
+                Suppression = suppression,
+            };
+        }
+
+        public static AuditResult Build(AuditRunInfo run, LintEngine engine, AuditCollector collector, IReadOnlyList<Control> controls, ISuppressionSource suppressions, string baseDirectory)
+        {
+            var result = new AuditResult { Run = run };
             foreach (var rule in engine.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
             {
                 var c = collector.ByRule[rule.Id];
@@ -62,35 +94,14 @@ namespace ConfigLint.Cli.Audit
                 });
             }
 
-            foreach (var (finding, outcome, suppression) in collector.Findings)
+            result.Findings = collector.Findings;
+            foreach (var finding in result.Findings)
             {
-                var subject = finding.Subject;
-                string? file = finding.Location == null ? null : Relative(finding.Location.Path, baseDirectory);
-                result.Findings.Add(new AuditFinding
-                {
-                    RuleId = finding.RuleId,
-                    Title = finding.Rule.Title,
-                    Severity = finding.Severity.ToName(),
-                    Outcome = outcome.ToName(),
-                    Message = finding.Message,
-                    Fingerprint = finding.Fingerprint,
-                    File = file,
-                    Line = finding.Location?.Start.Line,
-                    Column = finding.Location?.Start.Column,
-                    ResourceType = subject?.ResourceType,
-                    ResourceId = subject?.ResourceId,
-                    ResourceName = subject?.ResourceName,
-                    Policy = subject?.ResourceName ?? (file != null ? Path.GetFileNameWithoutExtension(file) : "(tenant: " + run.Tenant + ")"),
-                    Controls = controlsByRule.TryGetValue(finding.RuleId, out var ids) ? ids.ToList() : new List<string>(),
-                    Recommendation = Recommendation(finding),
-                    HelpUri = finding.Rule.HelpUri,
-                    Suppression = suppression,
-                });
-                if (outcome == Outcome.Fail) result.Counts.OpenFindings++;
-                if (outcome == Outcome.Suppressed) result.Counts.SuppressedFindings++;
-                if (outcome != Outcome.Fail) continue;
-                if (finding.Severity == Severity.Error) result.Counts.Errors++;
-                else if (finding.Severity == Severity.Warning) result.Counts.Warnings++;
+                if (finding.Outcome == "suppressed") result.Counts.SuppressedFindings++;
+                if (finding.Outcome != "fail") continue;
+                result.Counts.OpenFindings++;
+                if (finding.Severity == "error") result.Counts.Errors++;
+                else if (finding.Severity == "warning") result.Counts.Warnings++;
                 else result.Counts.Suggestions++;
             }
             result.Findings.Sort(FindingOrder);

@@ -32,10 +32,12 @@ namespace ConfigLint.Cli.Audit
         private readonly ConcurrentDictionary<string, ConcurrentQueue<EvaluatedResource>> _pending = new ConcurrentDictionary<string, ConcurrentQueue<EvaluatedResource>>(StringComparer.Ordinal);
         private readonly Dictionary<string, int[]> _byRule = new Dictionary<string, int[]>(StringComparer.Ordinal);
         private readonly Func<Finding, Finding?> _configure;
+        private readonly Func<Finding, Outcome, AcceptedRisk?, AuditFinding> _convert;
 
         /// <summary>A collector; <paramref name="configure"/> applies configured severities (null: the rule is off), as lint does.</summary>
-        public AuditCollector(LintEngine engine, ISuppressionSource suppressions, Func<IOutcomeRecorder?> recorder, Func<Finding, Finding?>? configure = null)
+        public AuditCollector(LintEngine engine, ISuppressionSource suppressions, Func<IOutcomeRecorder?> recorder, Func<Finding, Outcome, AcceptedRisk?, AuditFinding> convert, Func<Finding, Finding?>? configure = null)
         {
+            _convert = convert;
             _engine = engine;
             _configure = configure ?? (f => f);
             _suppressions = suppressions;
@@ -45,7 +47,8 @@ namespace ConfigLint.Cli.Audit
 
         public int Files { get; private set; }
         public int Resources { get; private set; }
-        public List<(Finding Finding, Outcome Outcome, AcceptedRisk? Suppression)> Findings { get; } = new List<(Finding, Outcome, AcceptedRisk?)>();
+        /// <summary>The findings, converted as they come so the engine's objects (locations, subjects) are not kept.</summary>
+        public List<AuditFinding> Findings { get; } = new List<AuditFinding>();
         public HashSet<string> Scopes { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Counts per rule ID, indexed by <see cref="Outcome"/>.</summary>
@@ -166,7 +169,7 @@ namespace ConfigLint.Cli.Audit
 
         private OutcomeRecord Count(Finding finding, Outcome outcome)
         {
-            Findings.Add((finding, outcome, outcome == Outcome.Suppressed ? _suppressions.Match(finding) : null));
+            Findings.Add(_convert(finding, outcome, outcome == Outcome.Suppressed ? _suppressions.Match(finding) : null));
             return Count(finding.RuleId, outcome, finding.Fingerprint, finding.Severity.ToName());
         }
 

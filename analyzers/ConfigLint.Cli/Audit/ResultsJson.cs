@@ -17,7 +17,8 @@ namespace ConfigLint.Cli.Audit
             MissingMemberHandling = MissingMemberHandling.Ignore,
         };
 
-        public static void Write(AuditResult result, TextWriter writer) => writer.Write(JsonConvert.SerializeObject(result, Settings));
+        /// <summary>Streams the document to the writer (a 40k-resource audit's results are tens of MB; no string of them is built).</summary>
+        public static void Write(AuditResult result, TextWriter writer) => JsonSerializer.Create(Settings).Serialize(writer, result);
 
         /// <summary>Reads a results file; a malformed one is a <see cref="InvalidDataException"/> naming the file.</summary>
         public static AuditResult Read(string path)

@@ -94,11 +94,14 @@ namespace ConfigLint.Cli.Commands
             var previousSuppressions = previous == null ? null : history.Try(s => s.Suppressions(previous.Id));
             history.Try(s => (object)s.BeginRun(run));
 
-            var collector = new AuditCollector(engine, suppressions, () => history, severities.Apply);
+            var controls = ControlCatalog.Load();
+            var controlsByRule = AuditBuilder.ControlsByRule(controls);
+            var collector = new AuditCollector(engine, suppressions, () => history,
+                (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), severities.Apply);
             LintPipeline.Run(engine.StartRun(collector), Remaining(files), Environment.ProcessorCount, collector);
             collector.CompleteNotApplicable(run.Tenant);
 
-            var result = AuditBuilder.Build(run, engine, collector, ControlCatalog.Load(), suppressions, baseDirectory);
+            var result = AuditBuilder.Build(run, engine, collector, controls, suppressions, baseDirectory);
             if (previous != null && previousFindings != null)
             {
                 result.Changes = AuditBuilder.Compare(previous, previousFindings, result.Findings, previousSuppressions ?? new List<AcceptedRisk>(), now);
