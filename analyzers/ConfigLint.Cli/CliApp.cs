@@ -73,6 +73,7 @@ namespace ConfigLint.Cli
             });
 
             var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, FixCommand.Create(output, error, baseDirectory) };
+            foreach (var command in AuditCommand.All(output, error, baseDirectory)) root.Add(command);
             try
             {
                 var parsed = root.Parse(args);

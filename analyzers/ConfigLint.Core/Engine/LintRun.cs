@@ -19,11 +19,11 @@ namespace ConfigLint.Core.Engine
         private readonly RuleEvaluator _evaluator;
         private readonly TenantScopes _scopes;
 
-        internal LintRun(LintEngine engine)
+        internal LintRun(LintEngine engine, IRuleEvaluationListener? listener = null)
         {
             _engine = engine;
             _pack = engine.Pack;
-            _evaluator = new RuleEvaluator(engine);
+            _evaluator = new RuleEvaluator(engine, listener);
             _scopes = new TenantScopes(engine);
         }
 
