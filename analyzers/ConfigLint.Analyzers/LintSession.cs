@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
+using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -26,19 +28,38 @@ namespace ConfigLint.Analyzers
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly LintRun? _run;
         private readonly string? _projectDirectory;
+        private readonly ScopedGlobalConfigs _scoped;
 
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
 
-        public LintSession(RuleCatalog catalog, AnalyzerConfigOptionsProvider options)
+        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _catalog = catalog;
-            _options = options;
+            _options = options.AnalyzerConfigOptionsProvider;
             _run = catalog.Engine?.StartRun();
-            if (options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
+            if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
             {
                 _projectDirectory = directory.TrimEnd('/', '\\');
             }
+            _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
+        }
+
+        /// <summary>
+        /// The <c>.globalconfig</c> files below the project folder, which the package passes as AdditionalFiles so that
+        /// each applies to its own folder only (<see cref="ScopedGlobalConfigs"/>); the compiler applies the others.
+        /// </summary>
+        private ScopedGlobalConfigs ScopedConfigs(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            if (_projectDirectory == null) return ScopedGlobalConfigs.None;
+            var configs = new List<(string, string)>();
+            foreach (var file in files)
+            {
+                if (!AnalyzerConfigValidator.IsConfigFile(file.Path) || ScopedGlobalConfigs.IsProjectWide(file.Path, _projectDirectory)) continue;
+                var text = file.GetText(cancellationToken);
+                if (text != null) configs.Add((file.Path, text.ToString()));
+            }
+            return configs.Count == 0 ? ScopedGlobalConfigs.None : ScopedGlobalConfigs.Create(configs, _projectDirectory);
         }
 
         /// <summary>Made visible by the package props (CompilerVisibleProperty), so paths can be relative to the repo.</summary>
@@ -47,6 +68,11 @@ namespace ConfigLint.Analyzers
         public void AnalyzeFile(AdditionalFileAnalysisContext context)
         {
             var file = context.AdditionalFile;
+            if (AnalyzerConfigValidator.IsConfigFile(file.Path))
+            {
+                ValidateConfig(context);
+                return;
+            }
             // Other tools' additional files (stylecop.json, release notes, the settings file) are not exports.
             if (!ExportFiles.IsExport(file.Path)) return;
             try
@@ -79,6 +105,20 @@ namespace ConfigLint.Analyzers
             catch (Exception ex)
             {
                 context.ReportDiagnostic(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        /// <summary>An .editorconfig/.globalconfig the package passed along: its ConfigLint keys are checked, as in the CLI.</summary>
+        private void ValidateConfig(AdditionalFileAnalysisContext context)
+        {
+            var file = context.AdditionalFile;
+            var text = file.GetText(context.CancellationToken);
+            if (text == null) return;
+            var options = _options.GetOptions(file);
+            foreach (var problem in AnalyzerConfigValidator.Validate(EnginePath(file.Path), text.ToString(), _catalog.IsRule))
+            {
+                var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, text.Length);
+                if (diagnostic != null) context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -172,12 +212,12 @@ namespace ConfigLint.Analyzers
 
         private Diagnostic? ToDiagnostic(Finding finding, AnalyzerConfigOptions options, string? filePath, int textLength)
         {
-            var severity = finding.Severity;
-            if (options.TryGetValue(ConfigLintAnalyzer.SeverityKeyPrefix + finding.RuleId, out var configured)
-                && SeverityNames.TryParse(configured, out var parsed))
-            {
-                severity = parsed;
-            }
+            // The compiler applies the project's dotnet_diagnostic severities itself, after this.
+            var project = new OptionLayer(key => options.TryGetValue(key, out var value) ? value : null, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            var layers = finding.Location == null
+                ? _scoped.LayersFor(ScopeFolder(finding.Scope), isFolder: true, project)
+                : _scoped.LayersFor(filePath, isFolder: false, project);
+            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false);
             if (severity == Severity.None) return null;
 
             var location = ToLocation(finding.Location, filePath, textLength);
@@ -189,6 +229,13 @@ namespace ConfigLint.Analyzers
             }
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
                 properties: SeverityProperties[severity], messageArgs: finding.MessageWithScope);
+        }
+
+        /// <summary>A tenant scope (engine path) as a full folder path, for the configs scoped to folders.</summary>
+        private string? ScopeFolder(string? scope)
+        {
+            if (_projectDirectory == null || (scope != null && System.IO.Path.IsPathRooted(scope))) return scope;
+            return string.IsNullOrEmpty(scope) ? _projectDirectory : _projectDirectory + "/" + scope;
         }
 
         private Diagnostic InternalError(Location location, string message) =>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
+using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -46,10 +47,12 @@ namespace ConfigLint.Cli.Commands
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
             var engine = engineBuild.GetAwaiter().GetResult();
+            var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var severities = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
 
-            var header = new ReportHeader(engine.Rules, baseDirectory);
+            var header = new ReportHeader(rules, baseDirectory);
             var sinks = new List<OutputSink>();
             try
             {
@@ -61,6 +64,7 @@ namespace ConfigLint.Cli.Commands
                 }
 
                 var listener = new Listener(sinks, severities);
+                listener.Report(severities.Problems);
                 LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
                 foreach (var sink in sinks) sink.End(listener.Summary);
                 if (sinks.Any(s => s.Failed)) return ExitCodes.UsageError;
@@ -88,9 +92,9 @@ namespace ConfigLint.Cli.Commands
         private sealed class Listener : ILintListener
         {
             private readonly IReadOnlyList<OutputSink> _sinks;
-            private readonly SeverityConfigFiles _severities;
+            private readonly ConfigFiles _severities;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities)
+            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities)
             {
                 _sinks = sinks;
                 _severities = severities;
@@ -107,7 +111,7 @@ namespace ConfigLint.Cli.Commands
 
             public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings) => Report(findings);
 
-            private void Report(IReadOnlyList<Finding> findings)
+            public void Report(IReadOnlyList<Finding> findings)
             {
                 foreach (var raw in findings)
                 {

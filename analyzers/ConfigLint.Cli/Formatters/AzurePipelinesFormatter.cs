@@ -15,7 +15,7 @@ namespace ConfigLint.Cli.Formatters
         protected override string Line(Finding f)
         {
             if (f.Severity < Severity.Warning) return ConsoleFormatter.FormatLine(f);
-            string type = f.Severity == Severity.Error ? "error" : "warning";
+            string type = f.Severity.Words().BuildWord;
             string location = f.Location == null
                 ? string.Empty
                 : $"sourcepath={Escape(f.Location.Path.Replace('\\', '/'))};linenumber={f.Location.Start.Line};columnnumber={f.Location.Start.Column};";

@@ -13,12 +13,7 @@ namespace ConfigLint.Cli.Formatters
 
         protected override string Line(Finding f)
         {
-            string command = f.Severity switch
-            {
-                Severity.Error => "error",
-                Severity.Warning => "warning",
-                _ => "notice",
-            };
+            string command = f.Severity.Words().Annotation;
             string properties = f.Location == null
                 ? $"title={Property(f.RuleId + " " + f.Rule.Name)}"
                 : $"file={Property(f.Location.Path.Replace('\\', '/'))},line={f.Location.Start.Line},col={f.Location.Start.Column},endLine={f.Location.End.Line},endColumn={f.Location.End.Column},title={Property(f.RuleId + " " + f.Rule.Name)}";

@@ -17,12 +17,7 @@ namespace ConfigLint.Cli.Formatters
 
         public string Name => "sarif";
 
-        public static string Level(Severity severity) => severity switch
-        {
-            Severity.Error => "error",
-            Severity.Warning => "warning",
-            _ => "note",
-        };
+        public static string Level(Severity severity) => severity.Words().SarifLevel;
 
         public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
 

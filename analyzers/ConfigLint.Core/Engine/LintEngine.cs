@@ -18,10 +18,9 @@ namespace ConfigLint.Core.Engine
         internal readonly Dictionary<SettingDefinition, List<DeclarativeRule>> ValueRulesBySetting = new Dictionary<SettingDefinition, List<DeclarativeRule>>();
         internal readonly List<DeclarativeRule> ScanRules = new List<DeclarativeRule>();
 
-        public LintEngine(RulePack pack, LintOptions? options = null)
+        public LintEngine(RulePack pack)
         {
             Pack = pack;
-            Options = options ?? new LintOptions();
 
             var usedSettings = new HashSet<SettingDefinition>(pack.DeclarativeRules.SelectMany(r => r.Leaves).Select(l => l.Setting));
             foreach (var setting in usedSettings)
@@ -50,7 +49,6 @@ namespace ConfigLint.Core.Engine
         }
 
         public RulePack Pack { get; }
-        public LintOptions Options { get; }
         public IReadOnlyList<RuleDescriptor> Rules => Pack.Descriptors;
 
         /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete"/> once.</summary>

@@ -65,7 +65,7 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>A file's sink: its findings belong to the file's tenant scope (for their fingerprints).</summary>
-        private FindingSink SinkFor(string path) => new FindingSink(_engine.Options, _pack.Typer.TenantScope(path));
+        private FindingSink SinkFor(string path) => new FindingSink(_pack.Typer.TenantScope(path));
 
         private FileResult Lint(JsonDocument document, ResourceReaderMode mode, FindingSink sink)
         {
