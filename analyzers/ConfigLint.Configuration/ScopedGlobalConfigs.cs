@@ -63,10 +63,22 @@ namespace ConfigLint.Configuration
             foreach (var (directory, set) in _layers)
             {
                 if (!PathUtil.IsUnder(fullPath, directory) && !(isFolder && PathUtil.SameDirectory(fullPath, directory))) continue;
-                result.Add(isFolder ? OptionLayer.From(set.GlobalConfigOptions) : OptionLayer.From(set.GetOptionsForSourcePath(fullPath)));
+                result.Add(isFolder ? OptionLayer.From(set.GlobalConfigOptions) : ForFile(set, fullPath));
             }
             result.Add(project);
             return result;
+        }
+
+        /// <summary>
+        /// A global config's keys for one file: its global section and the sections matching the file, as Roslyn
+        /// would merge them; severities (<c>dotnet_diagnostic</c>) from the global section only, because the compiler
+        /// applies section severities to syntax trees and never to additional files.
+        /// </summary>
+        private static OptionLayer ForFile(AnalyzerConfigSet set, string fullPath)
+        {
+            var global = set.GlobalConfigOptions;
+            var analyzer = global.AnalyzerOptions.SetItems(set.GetOptionsForSourcePath(fullPath).AnalyzerOptions);
+            return new OptionLayer(analyzer, global.TreeOptions);
         }
     }
 

@@ -18,9 +18,12 @@ namespace ConfigLint.Tests
         private static readonly Dictionary<string, string> NoFixtureNeeded = new Dictionary<string, string>
         {
             [RuleIdentifiers.InternalError] = "raised only when a rule throws; covered by EngineTests.ThrowingRuleBecomesInternalErrorAndRunGoesOn",
+            ["CL0006"] = "a configuration problem, not an export's: covered by ConfigurationTests and the two-channel SeverityParityTests",
+            ["CL0007"] = "a settings-file problem, not an export's: covered by SettingsTests",
         };
 
-        public static IEnumerable<RuleDescriptor> Rules() => IntunePack.Create().Descriptors;
+        // The pack's rules and the configuration component's diagnostics: both are reported, so both are catalogued.
+        public static IEnumerable<RuleDescriptor> Rules() => IntunePack.Create().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All);
 
         [Test]
         public void IdsAreUnique()
