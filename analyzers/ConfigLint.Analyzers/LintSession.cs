@@ -6,6 +6,9 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using ConfigLint.Configuration;
+using ConfigLint.Configuration.Settings;
+using ConfigLint.Rules;
+using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -29,6 +32,9 @@ namespace ConfigLint.Analyzers
         private readonly LintRun? _run;
         private readonly string? _projectDirectory;
         private readonly ScopedGlobalConfigs _scoped;
+        private readonly RunSettings _settings;
+        private readonly LintEngine? _engine;
+        private readonly ConcurrentDictionary<string, IReadOnlyList<ConfigProblem>> _settingsProblems = new ConcurrentDictionary<string, IReadOnlyList<ConfigProblem>>(StringComparer.Ordinal);
 
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
@@ -37,12 +43,58 @@ namespace ConfigLint.Analyzers
         {
             _catalog = catalog;
             _options = options.AnalyzerConfigOptionsProvider;
-            _run = catalog.Engine?.StartRun();
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
             {
                 _projectDirectory = directory.TrimEnd('/', '\\');
             }
             _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
+            _settings = LoadSettings(options.AdditionalFiles, cancellationToken);
+            // Declared tenant roots need a typer that knows them: this compilation gets its own engine.
+            _engine = _settings.TenantRoots.Count == 0 || catalog.Engine == null
+                ? catalog.Engine
+                : new LintEngine(IntunePack.Create(new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r)))));
+            _run = _engine?.StartRun();
+        }
+
+        /// <summary>Made visible by the package props: the settings file chosen in the project (the CLI's --settings).</summary>
+        public const string SettingsFileKey = "build_property.ConfigLintSettingsFile";
+
+        /// <summary>
+        /// configlint.yaml among the AdditionalFiles: the chosen one (ConfigLintSettingsFile, else the one in the project
+        /// folder) applies; any may mark its folder as a tenant. A broken one is reported (CL0007) when Roslyn hands it
+        /// over, and the defaults apply, as they would with no settings file.
+        /// </summary>
+        private RunSettings LoadSettings(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            string? chosen = _options.GlobalOptions.TryGetValue(SettingsFileKey, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : null;
+            ConfigLintSettings? main = null;
+            var markers = new List<ConfigLintSettings>();
+            var folders = new HashSet<string>(StringComparer.Ordinal);
+            bool broken = false;
+            foreach (var file in files)
+            {
+                var directory = System.IO.Path.GetDirectoryName(file.Path) ?? string.Empty;
+                bool named = chosen != null && string.Equals(System.IO.Path.GetFullPath(chosen), System.IO.Path.GetFullPath(file.Path), StringComparison.Ordinal);
+                if (!SettingsLoader.IsSettingsFile(file.Path) && !named)
+                {
+                    folders.Add(directory);
+                    continue;
+                }
+                var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                var settings = SettingsLoader.Load(file.Path, EnginePath(file.Path), text, out var problems);
+                if (problems.Count > 0)
+                {
+                    _settingsProblems[file.Path] = problems;
+                    broken = true;
+                    continue;
+                }
+                bool isMain = chosen != null
+                    ? named
+                    : _projectDirectory != null && string.Equals(directory.TrimEnd('/', '\\'), _projectDirectory, StringComparison.Ordinal);
+                if (isMain) main = settings;
+                else markers.Add(settings);
+            }
+            return broken ? RunSettings.Default : RunSettings.Create(main, markers, folders);
         }
 
         /// <summary>
@@ -73,8 +125,17 @@ namespace ConfigLint.Analyzers
                 ValidateConfig(context);
                 return;
             }
+            if (_settingsProblems.TryGetValue(file.Path, out var settingsProblems))
+            {
+                var length = file.GetText(context.CancellationToken)?.Length ?? 0;
+                foreach (var problem in settingsProblems)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(_catalog.Find(problem.Rule.Id)!, ToLocation(problem.Location, file.Path, length), problem.Message));
+                }
+                return;
+            }
             // Other tools' additional files (stylecop.json, release notes, the settings file) are not exports.
-            if (!ExportFiles.IsExport(file.Path)) return;
+            if (!ExportFiles.IsExport(file.Path) || !_settings.Includes(file.Path)) return;
             try
             {
                 var options = _options.GetOptions(file);
@@ -88,7 +149,7 @@ namespace ConfigLint.Analyzers
                 int length = text?.Length ?? 0;
                 var path = EnginePath(file.Path);
                 // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
-                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _catalog.Engine!.StartRun();
+                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _engine!.StartRun();
                 var result = text == null
                     ? run.ReportUnreadable(path, "the compiler could not read it")
                     : Lint(run, path, text);
@@ -217,7 +278,7 @@ namespace ConfigLint.Analyzers
             var layers = finding.Location == null
                 ? _scoped.LayersFor(ScopeFolder(finding.Scope), isFolder: true, project)
                 : _scoped.LayersFor(filePath, isFolder: false, project);
-            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false);
+            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false, s => _settings.Apply(finding.Rule, s));
             if (severity == Severity.None) return null;
 
             var location = ToLocation(finding.Location, filePath, textLength);

@@ -31,13 +31,17 @@ namespace ConfigLint.Cli
                 DefaultValueFactory = _ => "warning",
             };
             failLevelOption.AcceptOnlyFromAmong("error", "warning", "suggestion", "none");
+            var settingsOption = new Option<string>("--settings")
+            {
+                Description = "The settings file (configlint.yaml) to use; without it, the nearest one at or above the first PATH.",
+            };
             var pathsArgument = new Argument<string[]>("PATH")
             {
                 Description = "Export files or folders (searched recursively for .json).",
                 Arity = ArgumentArity.OneOrMore,
             };
 
-            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption };
+            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption, settingsOption };
             lint.SetAction(parse =>
             {
                 var outputs = PairOutputs(parse, error, baseDirectory);
@@ -45,7 +49,7 @@ namespace ConfigLint.Cli
                 var level = parse.GetValue(failLevelOption) ?? "warning";
                 Severity? fail = level == "none" ? null : SeverityNames.Parse(level);
                 var paths = parse.GetValue(pathsArgument) ?? Array.Empty<string>();
-                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory);
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, parse.GetValue(settingsOption));
             });
 
             var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };

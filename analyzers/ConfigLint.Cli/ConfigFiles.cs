@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using ConfigLint.Configuration;
+using ConfigLint.Configuration.Settings;
 using ConfigLint.Core.Model;
 using Microsoft.CodeAnalysis;
 
@@ -76,9 +77,13 @@ namespace ConfigLint.Cli
         }
 
         /// <summary>The finding with its configured severity, or null when it is configured off.</summary>
-        public Finding? Apply(Finding finding)
+        public Finding? Apply(Finding finding, RunSettings settings)
         {
-            if (_set == null) return finding;
+            if (_set == null)
+            {
+                var bounded = settings.Apply(finding.Rule, finding.Severity);
+                return bounded == Severity.None ? null : finding.WithSeverity(bounded);
+            }
             IReadOnlyList<OptionLayer> layers;
             if (finding.Location == null)
             {
@@ -90,7 +95,7 @@ namespace ConfigLint.Cli
             {
                 layers = LayersFor(Path.GetFullPath(Path.Combine(_baseDirectory, finding.Location.Path)));
             }
-            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: true);
+            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: true, s => settings.Apply(finding.Rule, s));
             return severity == Severity.None ? null : finding.WithSeverity(severity);
         }
 

@@ -46,6 +46,7 @@ namespace ConfigLint.Configuration
     /// <item><c>configlint.severity.ID</c> from the nearest layer that sets it (.editorconfig sections per file, global
     /// configs; words from <see cref="SeverityNames.TryParseSetting"/>; <c>default</c> keeps the rule's severity);</item>
     /// <item><c>dotnet_diagnostic.ID.severity</c> of the global configs scoped to a folder (ConfigLint's own, nearest wins);</item>
+    /// <item>the settings file's bounds: rule sets, and at most suggestion for rules newer than a pinned rule-set version;</item>
     /// <item><c>dotnet_diagnostic.ID.severity</c> of the project's global configs (Roslyn applies these after any analyzer).</item>
     /// </list>
     /// </summary>
@@ -56,7 +57,8 @@ namespace ConfigLint.Configuration
 
         /// <param name="layers">Nearest first; the last one is the project-wide layer.</param>
         /// <param name="applyProjectCompilerOptions">False in the analyzer, where the compiler applies them itself.</param>
-        public static Severity Resolve(string ruleId, Severity reported, IReadOnlyList<OptionLayer> layers, bool applyProjectCompilerOptions)
+        /// <param name="policy">The settings file's bounds (rule sets, pinned version), applied before the project's compiler severities.</param>
+        public static Severity Resolve(string ruleId, Severity reported, IReadOnlyList<OptionLayer> layers, bool applyProjectCompilerOptions, Func<Severity, Severity>? policy = null)
         {
             var severity = reported;
             string key = SeverityKeyPrefix + ruleId.ToLowerInvariant();
@@ -77,6 +79,7 @@ namespace ConfigLint.Configuration
                     break;
                 }
             }
+            if (policy != null) severity = policy(severity);
             if (applyProjectCompilerOptions && layers.Count > 0 && layers[layers.Count - 1].CompilerOptions.TryGetValue(ruleId, out var project))
             {
                 severity = ApplyCompilerOption(severity, project);

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
 using ConfigLint.Configuration;
+using ConfigLint.Configuration.Settings;
+using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -31,23 +33,34 @@ namespace ConfigLint.Cli.Commands
             _err = error;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, string? settingsPath = null)
         {
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
-            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
+            var packBuild = Task.Run(() => IntunePack.Create());
             var inputs = InputCollector.Create(paths, baseDirectory);
             if (inputs.Missing.Count > 0)
             {
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
                 return ExitCodes.UsageError;
             }
-            using var files = inputs.Files().GetEnumerator();
+            // A broken settings file stops the run before anything is linted: results under half-read settings would mislead.
+            var settings = SettingsFiles.Load(settingsPath, paths, inputs.Folders(), baseDirectory, _err, out var settingsProblems);
+            if (settings == null)
+            {
+                foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
+            using var files = inputs.Files().Where(f => settings.Includes(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var engine = engineBuild.GetAwaiter().GetResult();
+            var pack = packBuild.GetAwaiter().GetResult();
+            // Declared tenant roots, as the engine sees paths (relative to the working folder).
+            var engine = new LintEngine(settings.TenantRoots.Count == 0
+                ? pack
+                : IntunePack.Create(new ExportLayout(settings.TenantRoots.Select(r => InputCollector.DisplayPath(r, baseDirectory)))));
             var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             var severities = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
@@ -63,7 +76,7 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities);
+                var listener = new Listener(sinks, severities, settings);
                 listener.Report(severities.Problems);
                 LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
                 foreach (var sink in sinks) sink.End(listener.Summary);
@@ -93,11 +106,13 @@ namespace ConfigLint.Cli.Commands
         {
             private readonly IReadOnlyList<OutputSink> _sinks;
             private readonly ConfigFiles _severities;
+            private readonly RunSettings _settings;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities)
+            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities, RunSettings settings)
             {
                 _sinks = sinks;
                 _severities = severities;
+                _settings = settings;
             }
 
             public ReportSummary Summary { get; } = new ReportSummary();
@@ -115,7 +130,7 @@ namespace ConfigLint.Cli.Commands
             {
                 foreach (var raw in findings)
                 {
-                    var finding = _severities.Apply(raw);
+                    var finding = _severities.Apply(raw, _settings);
                     if (finding == null) continue;
                     Summary.Count(finding);
                     foreach (var sink in _sinks) sink.Finding(finding);
