@@ -128,9 +128,11 @@ namespace ConfigLint.Analyzers
             if (_settingsProblems.TryGetValue(file.Path, out var settingsProblems))
             {
                 var length = file.GetText(context.CancellationToken)?.Length ?? 0;
+                var options = _options.GetOptions(file);
                 foreach (var problem in settingsProblems)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(_catalog.Find(problem.Rule.Id)!, ToLocation(problem.Location, file.Path, length), problem.Message));
+                    var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, length);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
                 }
                 return;
             }
