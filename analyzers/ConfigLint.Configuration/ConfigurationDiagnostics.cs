@@ -12,25 +12,30 @@ namespace ConfigLint.Configuration
     {
         private const string Source = "ConfigLint configuration: a setting that is not understood is never ignored in silence";
 
+        private const string InvalidSettingId = "CL0006";
+        private const string InvalidSettingsFileId = "CL0007";
+
         public static readonly RuleDescriptor InvalidSetting = new RuleDescriptor(
-            id: "CL0006",
+            id: InvalidSettingId,
             name: "Input.InvalidSetting",
             title: "A ConfigLint setting is not understood",
-            messageFormat: "{0}",
+            messageFormat: "{problem}",
             category: "Input",
             defaultSeverity: Severity.Warning,
             description: "An .editorconfig or .globalconfig names a rule ConfigLint does not have, a configlint.* key it does not know, or a severity it cannot read. The setting is ignored; everything else applies.",
-            source: Source);
+            source: Source,
+            helpUri: ConfigLint.Rules.PackIdentifiers.GetHelpUri(InvalidSettingId));
 
         public static readonly RuleDescriptor InvalidSettingsFile = new RuleDescriptor(
-            id: "CL0007",
+            id: InvalidSettingsFileId,
             name: "Input.InvalidSettingsFile",
             title: "The settings file is not valid",
-            messageFormat: "{0}",
+            messageFormat: "{problem}",
             category: "Input",
             defaultSeverity: Severity.Error,
             description: "configlint.yaml could not be read: bad YAML, an unknown key, or a value of the wrong kind. The CLI stops with exit code 2; the analyzer reports this error and lints with the defaults.",
-            source: Source);
+            source: Source,
+            helpUri: ConfigLint.Rules.PackIdentifiers.GetHelpUri(InvalidSettingsFileId));
 
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[] { InvalidSetting, InvalidSettingsFile };
     }

@@ -9,7 +9,7 @@ namespace ConfigLint.Core.Model
     /// <list type="bullet">
     /// <item><b>Error</b>: block the pipeline; the input is broken or the risk is certain, with no known false positive.</item>
     /// <item><b>Warning</b>: very likely wrong; fails a pipeline by default.</item>
-    /// <item><b>Suggestion</b>: opinionated advice (Roslyn "suggestion"/Info); never fails by default.</item>
+    /// <item><b>Suggestion</b>: opinionated advice (the C# compiler's "suggestion", its Info level); never fails by default.</item>
     /// <item><b>Info</b>: a note, e.g. "could not be verified" or "not checkable offline"; never a verdict.</item>
     /// <item><b>None</b>: not reported.</item>
     /// </list>
@@ -52,8 +52,8 @@ namespace ConfigLint.Core.Model
 
     /// <summary>
     /// The one table of severity words: how severities are written (<see cref="Words"/>) and how configured values
-    /// are read (<see cref="TryParseSetting"/>). The engine, the rule packs, every formatter, the CLI and the Roslyn
-    /// analyzer all go through it, so a word cannot mean one thing in one channel and another in the other.
+    /// are read (<see cref="TryParseSetting"/>). The engine, the rule packs, every formatter, the CLI and the
+    /// build analyzer all go through it, so a word cannot mean one thing in one channel and another in the other.
     /// </summary>
     public static class SeverityNames
     {
@@ -67,10 +67,10 @@ namespace ConfigLint.Core.Model
         };
 
         /// <summary>
-        /// The values a severity setting accepts (<c>configlint.severity.ID</c>, <c>dotnet_diagnostic.ID.severity</c>,
+        /// The values a severity setting accepts (<c>configlint.severity.ID</c>, the compiler's per-rule severity key,
         /// the settings file). A null severity is <c>default</c>: the rule's own severity.
         /// <para>
-        /// <c>silent</c> and <c>hidden</c> are Roslyn's words for a diagnostic that is computed but shown nowhere (no
+        /// <c>silent</c> and <c>hidden</c> are the C# compiler's words for a diagnostic that is computed but shown nowhere (no
         /// build line, no Error List entry, no SARIF result). ConfigLint has nowhere to show such a finding either, in
         /// the CLI or the build, so both words mean what <c>none</c> means: the finding is not reported. Both channels
         /// read them from this table, so they agree.
