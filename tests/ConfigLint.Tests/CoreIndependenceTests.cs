@@ -29,10 +29,6 @@ namespace ConfigLint.Tests
             ["Text/SourceLocation.cs"] = "parser branch",
             ["Text/SourceText.cs"] = "parser branch",
             ["Text/TextDecoder.cs"] = "parser branch",
-            // The config engineer's branch moves the Roslyn AnalyzerConfig emulation out of Core and rewrites the severity model.
-            ["Config/EditorConfigFile.cs"] = "config branch",
-            ["Config/SeverityConfiguration.cs"] = "config branch",
-            ["Model/Severity.cs"] = "config branch",
         };
 
         private static string CoreRoot => Path.Combine(TestPaths.RepoRoot, "analyzers", "ConfigLint.Core");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
@@ -19,11 +20,11 @@ namespace ConfigLint.Core.Engine
         private readonly RuleEvaluator _evaluator;
         private readonly TenantScopes _scopes;
 
-        internal LintRun(LintEngine engine)
+        internal LintRun(LintEngine engine, Action<RuleDescriptor, Resource>? ruleEvaluated)
         {
             _engine = engine;
             _pack = engine.Pack;
-            _evaluator = new RuleEvaluator(engine);
+            _evaluator = new RuleEvaluator(engine, ruleEvaluated);
             _scopes = new TenantScopes(engine);
         }
 
@@ -75,7 +76,7 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>A file's sink: its findings belong to the file's tenant scope (for their fingerprints).</summary>
-        private FindingSink SinkFor(string path) => new FindingSink(_engine.Options, _pack.Typer.TenantScope(path));
+        private FindingSink SinkFor(string path) => new FindingSink(_pack.Typer.TenantScope(path));
 
         private FileResult Lint(JsonDocument document, ResourceReaderMode mode, FindingSink sink)
         {

@@ -30,10 +30,12 @@ namespace ConfigLint.Core.Engine
     {
         private readonly LintEngine _engine;
         private readonly EngineDiagnostics _diagnostics;
+        private readonly System.Action<RuleDescriptor, Resource>? _ruleEvaluated;
 
-        public RuleEvaluator(LintEngine engine)
+        public RuleEvaluator(LintEngine engine, System.Action<RuleDescriptor, Resource>? ruleEvaluated)
         {
             _engine = engine;
+            _ruleEvaluated = ruleEvaluated;
             _diagnostics = engine.Pack.Diagnostics;
         }
 
@@ -47,7 +49,7 @@ namespace ConfigLint.Core.Engine
                 foreach (var rule in rules)
                 {
                     if (!rule.AppliesTo(resource.Type)) continue;
-                    _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
+                    _ruleEvaluated?.Invoke(rule.Descriptor, resource);
                     RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, pair.Value, sink),
                         s => s.Item1.EvaluateValueRule(s.rule, s.resource, s.Item4, s.sink));
                 }
@@ -56,7 +58,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.ScanRules)
             {
                 if (!rule.AppliesTo(resource.Type)) continue;
-                _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
+                _ruleEvaluated?.Invoke(rule.Descriptor, resource);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, found, sink),
                     s => s.Item1.EvaluateScanRule(s.rule, s.resource, s.found, s.sink));
             }
@@ -64,7 +66,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.Pack.ResourceRules)
             {
                 if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
-                _engine.Options.RuleEvaluated?.Invoke(rule.Descriptors[0], resource);
+                _ruleEvaluated?.Invoke(rule.Descriptors[0], resource);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink), s => s.rule.Analyze(s.resource, s.sink));
             }
         }
