@@ -11,13 +11,6 @@ namespace ConfigLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
     public sealed class ConfigLintAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// Per-file severity key, read from <c>.editorconfig</c> sections (and global configs):
-        /// <c>configlint.severity.CL1001 = error|warning|suggestion|info|none</c>. Roslyn does not apply
-        /// <c>dotnet_diagnostic.*</c> keys from file sections to diagnostics in additional files, so ConfigLint reads its own.
-        /// </summary>
-        public const string SeverityKeyPrefix = "configlint.severity.";
-
         /// <summary>Diagnostic property holding ConfigLint's own severity name (Roslyn folds suggestion and info into Info).</summary>
         public const string SeverityProperty = "ConfigLintSeverity";
 
@@ -29,7 +22,7 @@ namespace ConfigLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var session = new LintSession(RuleCatalog.Instance, start.Options.AnalyzerConfigOptionsProvider);
+                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);
                 start.RegisterCompilationEndAction(session.Complete);
             });

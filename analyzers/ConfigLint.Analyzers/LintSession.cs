@@ -4,6 +4,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
+using ConfigLint.Configuration;
+using ConfigLint.Configuration.Settings;
+using ConfigLint.Rules;
+using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -28,29 +33,97 @@ namespace ConfigLint.Analyzers
         private readonly LintRun? _run;
         private readonly string? _projectDirectory;
         private readonly string? _helpBaseUri;
+        private readonly ScopedGlobalConfigs _scoped;
+        private readonly RunSettings _settings;
+        private readonly LintEngine? _engine;
+        private readonly ConcurrentDictionary<string, IReadOnlyList<ConfigProblem>> _settingsProblems = new ConcurrentDictionary<string, IReadOnlyList<ConfigProblem>>(StringComparer.Ordinal);
 
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
 
-        public LintSession(RuleCatalog catalog, AnalyzerConfigOptionsProvider options)
+        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _catalog = catalog;
-            _options = options;
-            _run = catalog.Engine?.StartRun();
-            if (options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
+            _options = options.AnalyzerConfigOptionsProvider;
+            if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
             {
                 _projectDirectory = directory.TrimEnd('/', '\\');
             }
-            if ((options.GlobalOptions.TryGetValue(HelpBaseKey, out var help) || options.GlobalOptions.TryGetValue(HelpBaseSettingKey, out help)) && !string.IsNullOrWhiteSpace(help))
+            if ((_options.GlobalOptions.TryGetValue(HelpBaseKey, out var help) || _options.GlobalOptions.TryGetValue(HelpBaseSettingKey, out help)) && !string.IsNullOrWhiteSpace(help))
             {
                 _helpBaseUri = help.Trim();
             }
+            _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
+            _settings = LoadSettings(options.AdditionalFiles, cancellationToken);
+            // Declared tenant roots need a typer that knows them: this compilation gets its own engine.
+            _engine = _settings.TenantRoots.Count == 0 || catalog.Engine == null
+                ? catalog.Engine
+                : new LintEngine(IntunePack.Create(new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r)))));
+            _run = _engine?.StartRun();
+        }
+
+        /// <summary>Made visible by the package props: the settings file chosen in the project (the CLI's --settings).</summary>
+        public const string SettingsFileKey = "build_property.ConfigLintSettingsFile";
+
+        /// <summary>
+        /// configlint.yaml among the AdditionalFiles: the chosen one (ConfigLintSettingsFile, else the one in the project
+        /// folder) applies; any may mark its folder as a tenant. A broken one is reported (CL0009) when Roslyn hands it
+        /// over, and the defaults apply, as they would with no settings file.
+        /// </summary>
+        private RunSettings LoadSettings(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            string? chosen = _options.GlobalOptions.TryGetValue(SettingsFileKey, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : null;
+            ConfigLintSettings? main = null;
+            var markers = new List<ConfigLintSettings>();
+            var folders = new HashSet<string>(StringComparer.Ordinal);
+            bool broken = false;
+            foreach (var file in files)
+            {
+                var directory = System.IO.Path.GetDirectoryName(file.Path) ?? string.Empty;
+                bool named = chosen != null && string.Equals(System.IO.Path.GetFullPath(chosen), System.IO.Path.GetFullPath(file.Path), StringComparison.Ordinal);
+                if (!SettingsLoader.IsSettingsFile(file.Path) && !named)
+                {
+                    folders.Add(directory);
+                    continue;
+                }
+                var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                var settings = SettingsLoader.Load(file.Path, EnginePath(file.Path), text, out var problems);
+                if (problems.Count > 0)
+                {
+                    _settingsProblems[file.Path] = problems;
+                    broken = true;
+                    continue;
+                }
+                bool isMain = chosen != null
+                    ? named
+                    : _projectDirectory != null && string.Equals(directory.TrimEnd('/', '\\'), _projectDirectory, StringComparison.Ordinal);
+                if (isMain) main = settings;
+                else markers.Add(settings);
+            }
+            return broken ? RunSettings.Default : RunSettings.Create(main, markers, folders);
+        }
+
+        /// <summary>
+        /// The <c>.globalconfig</c> files below the project folder, which the package passes as AdditionalFiles so that
+        /// each applies to its own folder only (<see cref="ScopedGlobalConfigs"/>); the compiler applies the others.
+        /// </summary>
+        private ScopedGlobalConfigs ScopedConfigs(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            if (_projectDirectory == null) return ScopedGlobalConfigs.None;
+            var configs = new List<(string, string)>();
+            foreach (var file in files)
+            {
+                if (!AnalyzerConfigValidator.IsConfigFile(file.Path) || ScopedGlobalConfigs.IsProjectWide(file.Path, _projectDirectory)) continue;
+                var text = file.GetText(cancellationToken);
+                if (text != null) configs.Add((file.Path, text.ToString()));
+            }
+            return configs.Count == 0 ? ScopedGlobalConfigs.None : ScopedGlobalConfigs.Create(configs, _projectDirectory);
         }
 
         /// <summary>The help-link base: MSBuild property <c>ConfigLintHelpBaseUri</c>, else the global-config key <c>configlint.help_base_uri</c>.</summary>
         public const string HelpBaseKey = "build_property.ConfigLintHelpBaseUri";
 
-        public const string HelpBaseSettingKey = "configlint.help_base_uri";
+        public const string HelpBaseSettingKey = AnalyzerConfigValidator.HelpBaseUriKey;
 
         /// <summary>Made visible by the package props (CompilerVisibleProperty), so paths can be relative to the repo.</summary>
         public const string ProjectDirectoryKey = "build_property.MSBuildProjectDirectory";
@@ -58,8 +131,24 @@ namespace ConfigLint.Analyzers
         public void AnalyzeFile(AdditionalFileAnalysisContext context)
         {
             var file = context.AdditionalFile;
+            if (AnalyzerConfigValidator.IsConfigFile(file.Path))
+            {
+                ValidateConfig(context);
+                return;
+            }
+            if (_settingsProblems.TryGetValue(file.Path, out var settingsProblems))
+            {
+                var length = file.GetText(context.CancellationToken)?.Length ?? 0;
+                var options = _options.GetOptions(file);
+                foreach (var problem in settingsProblems)
+                {
+                    var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, length);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                }
+                return;
+            }
             // Other tools' additional files (stylecop.json, release notes, the settings file) are not exports.
-            if (!ExportFiles.IsExport(file.Path)) return;
+            if (!ExportFiles.IsExport(file.Path) || !_settings.Includes(file.Path)) return;
             try
             {
                 var options = _options.GetOptions(file);
@@ -73,7 +162,7 @@ namespace ConfigLint.Analyzers
                 int length = text?.Length ?? 0;
                 var path = EnginePath(file.Path);
                 // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
-                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _catalog.Engine!.StartRun();
+                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _engine!.StartRun();
                 var result = text == null
                     ? run.ReportUnreadable(path, "the compiler could not read it")
                     : Lint(run, path, text);
@@ -90,6 +179,20 @@ namespace ConfigLint.Analyzers
             catch (Exception ex)
             {
                 context.ReportDiagnostic(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        /// <summary>An .editorconfig/.globalconfig the package passed along: its ConfigLint keys are checked, as in the CLI.</summary>
+        private void ValidateConfig(AdditionalFileAnalysisContext context)
+        {
+            var file = context.AdditionalFile;
+            var text = file.GetText(context.CancellationToken);
+            if (text == null) return;
+            var options = _options.GetOptions(file);
+            foreach (var problem in AnalyzerConfigValidator.Validate(EnginePath(file.Path), text.ToString(), _catalog.IsRule))
+            {
+                var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, text.Length);
+                if (diagnostic != null) context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -140,12 +243,12 @@ namespace ConfigLint.Analyzers
 
         private Diagnostic? ToDiagnostic(Finding finding, AnalyzerConfigOptions options, string? filePath, int textLength)
         {
-            var severity = finding.Severity;
-            if (options.TryGetValue(ConfigLintAnalyzer.SeverityKeyPrefix + finding.RuleId, out var configured)
-                && SeverityNames.TryParse(configured, out var parsed))
-            {
-                severity = parsed;
-            }
+            // The compiler applies the project's dotnet_diagnostic severities itself, after this.
+            var project = new OptionLayer(key => options.TryGetValue(key, out var value) ? value : null, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            var layers = finding.Location == null
+                ? _scoped.LayersFor(ScopeFolder(finding.Scope), isFolder: true, project)
+                : _scoped.LayersFor(filePath, isFolder: false, project);
+            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false, s => _settings.Apply(finding.Rule, s));
             if (severity == Severity.None) return null;
 
             var location = ToLocation(finding.Location, filePath, textLength);
@@ -157,6 +260,13 @@ namespace ConfigLint.Analyzers
             }
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
                 properties: SeverityProperties[severity], messageArgs: finding.MessageWithScope);
+        }
+
+        /// <summary>A tenant scope (engine path) as a full folder path, for the configs scoped to folders.</summary>
+        private string? ScopeFolder(string? scope)
+        {
+            if (_projectDirectory == null || (scope != null && System.IO.Path.IsPathRooted(scope))) return scope;
+            return string.IsNullOrEmpty(scope) ? _projectDirectory : _projectDirectory + "/" + scope;
         }
 
         private Diagnostic InternalError(Location location, string message) =>

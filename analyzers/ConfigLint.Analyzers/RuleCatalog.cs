@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -62,12 +63,14 @@ namespace ConfigLint.Analyzers
                 StringComparer.Ordinal));
             return byId.TryGetValue(id, out var descriptor) ? descriptor : null;
         }
+        /// <summary>Whether a rule ID exists (what configuration keys may name), in any case.</summary>
+        public bool IsRule(string id) => _byId.ContainsKey(id.ToUpperInvariant());
 
         public static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
         {
             Severity.Error => DiagnosticSeverity.Error,
             Severity.Warning => DiagnosticSeverity.Warning,
-            // Roslyn has no "suggestion" level: the IDE's suggestion is Info.
+            // Roslyn has no "suggestion" level: the IDE's suggestion is Info. None is never reported (see SeverityNames).
             _ => DiagnosticSeverity.Info,
         };
 
@@ -97,13 +100,15 @@ namespace ConfigLint.Analyzers
             {
                 var pack = IntunePack.Create();
                 var tenantIds = new HashSet<string>(pack.TenantRules.SelectMany(r => r.Descriptors).Select(d => d.Id), StringComparer.Ordinal);
-                var descriptors = pack.Descriptors.Select(d => ToRoslyn(d, tenantIds.Contains(d.Id))).ToImmutableArray();
+                var descriptors = pack.Descriptors.Concat(ConfigurationDiagnostics.All).OrderBy(d => d.Id, StringComparer.Ordinal)
+                    .Select(d => ToRoslyn(d, tenantIds.Contains(d.Id))).ToImmutableArray();
                 return new RuleCatalog(new LintEngine(pack), descriptors, loadFailure: null);
             }
             catch (Exception ex)
             {
                 // A broken pack must still surface as a diagnostic, never as AD0001 from SupportedDiagnostics.
-                var fallback = ImmutableArray.Create(ToRoslyn(EngineDiagnostics.Generic.InternalError, compilationEnd: false));
+                var fallback = ConfigurationDiagnostics.All.Concat(new[] { EngineDiagnostics.Generic.InternalError })
+                    .Select(d => ToRoslyn(d, compilationEnd: false)).ToImmutableArray();
                 return new RuleCatalog(null, fallback, $"{ex.GetType().Name}: {ex.Message}");
             }
         }

@@ -32,6 +32,10 @@ namespace ConfigLint.Cli
                 DefaultValueFactory = _ => "warning",
             };
             failLevelOption.AcceptOnlyFromAmong("error", "warning", "suggestion", "none");
+            var settingsOption = new Option<string>("--settings")
+            {
+                Description = "The settings file (configlint.yaml) to use; without it, the nearest one at or above the first PATH.",
+            };
             var pathsArgument = new Argument<string[]>("PATH")
             {
                 Description = "Export files or folders (searched recursively for .json).",
@@ -42,7 +46,7 @@ namespace ConfigLint.Cli
             var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only findings at or above the fail level (console and pretty)." };
             var automationIdOption = new Option<string>("--automation-id") { Description = "SARIF automationDetails.id (default configlint/<tenant>/)." };
             var helpBaseOption = new Option<string>("--help-base-uri") { Description = "Base URI of the rule doc pages for help links (default: settings key configlint.help_base_uri, else no links)." };
-            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption, rootOption, quietOption, automationIdOption, helpBaseOption };
+            var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption, rootOption, quietOption, automationIdOption, helpBaseOption, settingsOption };
             lint.SetAction(parse =>
             {
                 var outputs = PairOutputs(parse, error, baseDirectory);
@@ -59,7 +63,7 @@ namespace ConfigLint.Cli
                     Environment = environment,
                     Arguments = args,
                 };
-                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, settings);
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, settings, parse.GetValue(settingsOption));
             });
 
             var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
@@ -77,8 +81,10 @@ namespace ConfigLint.Cli
             try
             {
                 var parsed = root.Parse(args);
-                if (parsed.Errors.Count > 0)
+                var unknown = UnknownOptions(parsed);
+                if (parsed.Errors.Count > 0 || unknown.Count > 0)
                 {
+                    foreach (var option in unknown) error.WriteLine($"configlint: error: unknown option '{option}' (a path that starts with '-' can follow '--')");
                     // System.CommandLine would return 1, which CI reads as "findings"; bad arguments are exit 2.
                     foreach (var parseError in parsed.Errors) error.WriteLine($"configlint: error: {parseError.Message}");
                     error.WriteLine("Run 'configlint --help' for usage.");
@@ -91,6 +97,33 @@ namespace ConfigLint.Cli
                 error.WriteLine($"configlint: internal error: {ex}");
                 return ExitCodes.InternalError;
             }
+        }
+
+        /// <summary>
+        /// Tokens that look like options but matched none. The PATH argument takes any word, so without this check
+        /// <c>lint --quiet x</c> would lint a path named "--quiet". Words after <c>--</c> are paths whatever they look like.
+        /// </summary>
+        private static List<string> UnknownOptions(ParseResult parsed)
+        {
+            var unknown = new List<string>();
+            var tokens = parsed.Tokens;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                if (token.Type == TokenType.DoubleDash) break;
+                bool optionValue = i > 0 && tokens[i - 1].Type == TokenType.Option;
+                if (token.Type == TokenType.Argument && !optionValue && token.Value.Length > 1 && token.Value[0] == '-') unknown.Add(token.Value);
+            }
+            return unknown;
+        }
+
+        /// <summary>The format an output file's extension names unambiguously, or null.</summary>
+        private static string? FormatOfExtension(string path)
+        {
+            var extension = Path.GetExtension(path);
+            if (extension.Equals(".sarif", StringComparison.OrdinalIgnoreCase)) return "sarif";
+            if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase)) return "json";
+            return null;
         }
 
         /// <summary>
@@ -114,7 +147,14 @@ namespace ConfigLint.Cli
                 {
                     if (requests.Count == 0)
                     {
-                        requests.Add(("console", value));
+                        // No --format before it: only an extension that names one format is enough.
+                        var inferred = FormatOfExtension(value);
+                        if (inferred == null)
+                        {
+                            error.WriteLine($"configlint: error: --output {value} has no --format before it, and its extension does not tell the format (.sarif and .json do); write --format FORMAT --output {value}");
+                            return null;
+                        }
+                        requests.Add((inferred, value));
                     }
                     else if (requests[requests.Count - 1].Path == null)
                     {

@@ -18,8 +18,11 @@ namespace ConfigLint.Tools
 
         public static CatalogRule Of(RuleDescriptor rule) => new CatalogRule(rule.Id, rule.Name, rule.Category, rule.DefaultSeverity);
 
-        /// <summary>The Intune pack's rules, in ID order.</summary>
+        /// <summary>
+        /// The Intune pack's rules and the configuration component's diagnostics (both are reported, in the CLI and
+        /// the build, so both are catalogued and release-tracked), in ID order.
+        /// </summary>
         public static IReadOnlyList<CatalogRule> FromPack() =>
-            IntunePack.Create().Descriptors.Select(Of).OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
+            IntunePack.Create().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All).Select(Of).OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
     }
 }

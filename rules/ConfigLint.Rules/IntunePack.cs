@@ -20,6 +20,18 @@ namespace ConfigLint.Rules
         /// <summary>The pack, built once per process (the packs are embedded, so no file IO is needed).</summary>
         public static RulePack Create() => Cached.Value;
 
+        /// <summary>
+        /// The pack for a run whose settings declare tenant roots: the same rules, a typer that knows the roots.
+        /// </summary>
+        public static RulePack Create(ExportLayout layout)
+        {
+            var shared = Cached.Value;
+            var declarative = new LoadedPack();
+            declarative.Settings.AddRange(shared.Settings);
+            declarative.Rules.AddRange(shared.DeclarativeRules);
+            return new RulePack(new IntuneTyper(layout), shared.Extractors, declarative, shared.ResourceRules, shared.TenantRules);
+        }
+
         /// <summary>The embedded YAML packs, by file name.</summary>
         public static IReadOnlyList<(string Name, string Text)> YamlPacks()
         {

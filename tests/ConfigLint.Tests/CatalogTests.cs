@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ConfigLint.Configuration;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
 using ConfigLint.Tools;
@@ -23,11 +24,16 @@ namespace ConfigLint.Tests
             [RuleIdentifiers.InternalError] = nameof(EngineTests.ThrowingRuleBecomesInternalErrorAndRunGoesOn),
             // Git cannot hold a FIFO.
             [RuleIdentifiers.NotARegularFile] = nameof(InputWalkTests.AFifoAndTwoSymlinkLoopsFinishInUnderASecondAndEachFileIsLintedOnce),
+            // A configuration problem, not an export's; the two-channel SeverityParityTests cover it too.
+            [ConfigurationDiagnostics.InvalidSetting.Id] = nameof(ConfigurationTests),
+            // A settings-file problem, not an export's.
+            [ConfigurationDiagnostics.InvalidSettingsFile.Id] = nameof(SettingsTests),
         };
 
         private const string Generate = "`dotnet run --project build/tools -- generate`";
 
-        public static IEnumerable<RuleDescriptor> Rules() => IntunePack.Create().Descriptors;
+        // The pack's rules and the configuration component's diagnostics: both are reported, so both are catalogued.
+        public static IEnumerable<RuleDescriptor> Rules() => IntunePack.Create().Descriptors.Concat(ConfigurationDiagnostics.All);
 
         public static IEnumerable<RuleDescriptor> RulesWithFixtures() => Rules().Where(r => !NoFixtureNeeded.ContainsKey(r.Id));
 

@@ -21,10 +21,6 @@ namespace ConfigLint.Tests
         /// </summary>
         private static readonly Dictionary<string, string> Exempt = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            // The config engineer's branch moves the Roslyn AnalyzerConfig emulation out of Core and rewrites the severity model.
-            ["Config/EditorConfigFile.cs"] = "config branch",
-            ["Config/SeverityConfiguration.cs"] = "config branch",
-            ["Model/Severity.cs"] = "config branch",
         };
 
         private static string CoreRoot => Path.Combine(TestPaths.RepoRoot, "analyzers", "ConfigLint.Core");

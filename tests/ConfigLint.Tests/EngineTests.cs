@@ -38,19 +38,6 @@ namespace ConfigLint.Tests
             Assert.That(internalError.Location!.Start.Line, Is.EqualTo(1));
         }
 
-        [Test]
-        public void SeverityOverridesApplyAndNoneTurnsARuleOff()
-        {
-            var options = new LintOptions();
-            options.SeverityOverrides["CL1001"] = Severity.Error;
-            var error = new LintEngine(IntunePack.Create(), options).StartRun().LintText("a.json", FullTelemetry).Findings.Single();
-            Assert.That(error.Severity, Is.EqualTo(Severity.Error));
-
-            options.SeverityOverrides["CL1001"] = Severity.None;
-            var none = new LintEngine(IntunePack.Create(), options).StartRun().LintText("a.json", FullTelemetry).Findings;
-            Assert.That(none, Is.Empty);
-        }
-
         /// <summary>
         /// One run over every fixture at once, its files linted in parallel: each fixture still gives exactly the lines
         /// of its <c>.expected</c> file (pass fixtures none), so the total is the fixtures' own count, and a second run

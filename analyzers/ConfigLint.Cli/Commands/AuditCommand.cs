@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Audit;
 using ConfigLint.Cli.Formatters;
+using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -74,8 +75,17 @@ namespace ConfigLint.Cli.Commands
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
+            // The same settings and severity configuration as `lint`, so an audit judges what the pipeline judges.
+            var runSettings = SettingsFiles.Load(null, paths, inputs.Folders(), baseDirectory, _err, out var settingsProblems);
+            if (runSettings == null)
+            {
+                foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
             var engine = engineBuild.GetAwaiter().GetResult();
+            var ruleIds = new HashSet<string>(engine.Rules.Select(r => r.Id).Concat(ConfigurationDiagnostics.All.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
+            var configFiles = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
+            Func<Finding, Finding?> applySeverity = f => configFiles.Apply(f, runSettings);
 
             var run = new AuditRunInfo
             {
@@ -97,7 +107,7 @@ namespace ConfigLint.Cli.Commands
             var controls = ControlCatalog.Load();
             var controlsByRule = AuditBuilder.ControlsByRule(controls);
             var collector = new AuditCollector(engine, suppressions, () => history,
-                (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), severities.Apply);
+                (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), applySeverity);
             LintPipeline.Run(engine.StartRun(collector), Remaining(files), Environment.ProcessorCount, collector);
             collector.CompleteNotApplicable(run.Tenant);
 

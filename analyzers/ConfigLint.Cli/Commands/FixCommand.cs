@@ -78,8 +78,10 @@ namespace ConfigLint.Cli.Commands
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
-            Func<Finding, bool> counts = f => severities.Apply(f) != null;
+            // The same configured severities as lint (ConfigLint.Configuration): a finding configured off is not fixed.
+            var ruleIds = new HashSet<string>(ConfigLint.Rules.IntunePack.Create().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var severities = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
+            Func<Finding, bool> counts = f => severities.Apply(f, ConfigLint.Configuration.Settings.RunSettings.Default) != null;
             Func<string, bool>? fixRule = selected.Count == 0 ? null : selected.Contains;
             var allowed = WriteGuard.ForInputs(paths);
 
@@ -164,7 +166,7 @@ namespace ConfigLint.Cli.Commands
                 remaining.AddRange(result.Findings);
             }
             remaining.AddRange(run.Complete());
-            var failing = remaining.Select(severities.Apply).Where(f => f != null && f.Severity >= Severity.Warning).Select(f => f!).ToList();
+            var failing = remaining.Select(f => severities.Apply(f, ConfigLint.Configuration.Settings.RunSettings.Default)).Where(f => f != null && f.Severity >= Severity.Warning).Select(f => f!).ToList();
             failing.Sort(Finding.ReportOrder);
             foreach (var finding in failing) _out.WriteLine(ConsoleFormatter.FormatLine(finding));
 

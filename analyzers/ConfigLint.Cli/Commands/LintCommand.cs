@@ -4,6 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
+using ConfigLint.Configuration;
+using ConfigLint.Configuration.Settings;
+using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -30,7 +33,7 @@ namespace ConfigLint.Cli.Commands
             _err = error;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, ReportSettings? settings = null)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, ReportSettings? settings = null, string? settingsPath = null)
         {
             settings ??= new ReportSettings();
             var started = DateTimeOffset.UtcNow;
@@ -40,7 +43,7 @@ namespace ConfigLint.Cli.Commands
             // Only a format that lists what was checked (JUnit) pays for collecting it.
             var checkedPairs = outputs.Any(o => o.Formatter is JUnitFormatter) ? new CheckedCollector() : null;
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
-            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create(), checkedPairs?.Options()));
+            var packBuild = Task.Run(() => IntunePack.Create());
             var conflicts = OutputPaths.Conflicts(outputs, paths);
             foreach (var conflict in conflicts) _err.WriteLine($"configlint: error: {conflict}");
             if (conflicts.Count > 0) return ExitCodes.UsageError;
@@ -51,17 +54,37 @@ namespace ConfigLint.Cli.Commands
                 foreach (var special in inputs.NotRegular) _err.WriteLine($"configlint: error: {special}, not a regular file or folder; only regular files are linted");
                 return ExitCodes.UsageError;
             }
-            using var files = inputs.Files().GetEnumerator();
+            // A broken settings file stops the run before anything is linted: results under half-read settings would mislead.
+            // The --settings path is relative to the working folder; settings files are named relative to the report root.
+            var explicitSettings = settingsPath == null ? null : Path.GetFullPath(Path.Combine(baseDirectory, settingsPath));
+            var runSettings = SettingsFiles.Load(explicitSettings, paths, inputs.Folders(), root, _err, out var settingsProblems);
+            if (runSettings == null)
+            {
+                foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
+            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var severities = SeverityConfigFiles.Discover(inputs.Folders(), root, notifications);
-            var engine = engineBuild.GetAwaiter().GetResult();
+            var pack = packBuild.GetAwaiter().GetResult();
+            // Declared tenant roots, as the engine sees paths (relative to the report root).
+            var engine = new LintEngine(runSettings.TenantRoots.Count == 0
+                ? pack
+                : IntunePack.Create(new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))));
             checkedPairs?.Know(engine.Pack);
+            var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var severities = ConfigFiles.Discover(inputs.Folders(), root, ruleIds.Contains, notifications);
+            // Configuration problems are findings (as in the build) and also configuration notifications (stderr, SARIF).
+            foreach (var problem in severities.Problems)
+            {
+                notifications.WriteLine($"{problem.Location}: {problem.Severity.Words().BuildWord} {problem.RuleId}: {problem.Message}");
+            }
 
-            var header = new ReportHeader(engine.Rules, root)
+            var header = new ReportHeader(rules, root)
             {
                 WorkingDirectory = baseDirectory,
                 FailLevel = failLevel,
@@ -69,7 +92,7 @@ namespace ConfigLint.Cli.Commands
                 StartTime = started,
                 Arguments = settings.Arguments,
                 AutomationId = settings.AutomationId,
-                HelpBaseUri = settings.HelpBaseUri ?? severities.GlobalSetting("configlint.help_base_uri"),
+                HelpBaseUri = settings.HelpBaseUri ?? severities.GlobalSetting(AnalyzerConfigValidator.HelpBaseUriKey),
                 Environment = settings.Environment,
                 Notifications = notifications,
                 Applicability = CheckedCollector.Applicability(engine),
@@ -84,8 +107,9 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities, new FindingOrigin.Resolver(root), checkedPairs);
-                LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
+                var listener = new Listener(sinks, severities, runSettings, new FindingOrigin.Resolver(root), checkedPairs);
+                listener.Report(severities.Problems);
+                LintPipeline.Run(engine.StartRun(checkedPairs == null ? null : new RuleEvaluationCallback(checkedPairs.Hook)), Remaining(files), Environment.ProcessorCount, listener);
                 var summary = listener.Summary;
                 summary.ExitCode = header.Fails(summary.Highest) ? ExitCodes.Findings : ExitCodes.Success;
                 summary.EndTime = DateTimeOffset.UtcNow;
@@ -113,14 +137,16 @@ namespace ConfigLint.Cli.Commands
         private sealed class Listener : ILintListener
         {
             private readonly IReadOnlyList<OutputSink> _sinks;
-            private readonly SeverityConfigFiles _severities;
+            private readonly ConfigFiles _severities;
+            private readonly RunSettings _settings;
             private readonly FindingOrigin.Resolver _origins;
             private readonly CheckedCollector? _checked;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities, FindingOrigin.Resolver origins, CheckedCollector? @checked)
+            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities, RunSettings settings, FindingOrigin.Resolver origins, CheckedCollector? @checked)
             {
                 _sinks = sinks;
                 _severities = severities;
+                _settings = settings;
                 _origins = origins;
                 _checked = @checked;
             }
@@ -142,11 +168,11 @@ namespace ConfigLint.Cli.Commands
                 _origins.ScopeCompleted(scope);
             }
 
-            private void Report(IReadOnlyList<Finding> findings)
+            public void Report(IReadOnlyList<Finding> findings)
             {
                 foreach (var raw in findings)
                 {
-                    var finding = _severities.Apply(raw);
+                    var finding = _severities.Apply(raw, _settings);
                     if (finding == null) continue;
                     Summary.Count(finding);
                     var origin = _origins.For(finding);

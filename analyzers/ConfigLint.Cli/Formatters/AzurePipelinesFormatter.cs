@@ -28,7 +28,7 @@ namespace ConfigLint.Cli.Formatters
         public static string Line(Finding f, FindingOrigin origin)
         {
             if (f.Severity < Severity.Warning) return ConsoleFormatter.FileLine(f, origin);
-            string type = f.Severity == Severity.Error ? "error" : "warning";
+            string type = f.Severity.Words().BuildWord;
             string location = origin.IsAnchored
                 ? $"sourcepath={LoggingCommandText.Escape(origin.FullPath)};linenumber={origin.Line};"
                 : $"sourcepath={LoggingCommandText.Escape(origin.FullPath)};linenumber={origin.Line};columnnumber={origin.Column};";

@@ -8,7 +8,7 @@ using ConfigLint.Core.Model;
 namespace ConfigLint.Cli.Formatters
 {
     /// <summary>
-    /// Collects, through the engine's <see cref="LintOptions.RuleEvaluated"/> hook, which rules checked which resources
+    /// Collects, through the engine's <c>ruleEvaluated</c> run hook (<see cref="LintEngine.StartRun"/>), which rules checked which resources
     /// of each file, and hands them over with the file when it is reported. Used only when a format lists passes (JUnit).
     /// </summary>
     public sealed class CheckedCollector
@@ -16,7 +16,8 @@ namespace ConfigLint.Cli.Formatters
         private readonly ConcurrentDictionary<string, ConcurrentQueue<CheckedResource>> _byPath = new ConcurrentDictionary<string, ConcurrentQueue<CheckedResource>>(StringComparer.Ordinal);
         private IReadOnlyDictionary<string, IReadOnlyList<RuleDescriptor>> _siblings = new Dictionary<string, IReadOnlyList<RuleDescriptor>>();
 
-        public LintOptions Options() => new LintOptions { RuleEvaluated = Observe };
+        /// <summary>The hook to pass to <see cref="LintEngine.StartRun"/>.</summary>
+        public Action<RuleDescriptor, Resource> Hook => Observe;
 
         /// <summary>A C# rule with several descriptors is evaluated once, under its first: it checked the resource for all of them.</summary>
         public void Know(RulePack pack) =>

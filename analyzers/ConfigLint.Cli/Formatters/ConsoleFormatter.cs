@@ -26,12 +26,7 @@ namespace ConfigLint.Cli.Formatters
         protected override string Summary(ReportSummary s, ReportHeader header) =>
             $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)";
 
-        public static string SeverityWord(Severity severity) => severity switch
-        {
-            Severity.Error => "error",
-            Severity.Warning => "warning",
-            _ => "info",
-        };
+        public static string SeverityWord(Severity severity) => severity.Words().BuildWord;
 
         /// <summary>The line of a finding with its origin computed from its own location (tests, fixtures).</summary>
         public static string FormatLine(Finding finding) =>

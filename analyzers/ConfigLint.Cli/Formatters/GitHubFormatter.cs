@@ -30,12 +30,7 @@ namespace ConfigLint.Cli.Formatters
 
         public IReportWriter Open(ReportHeader header, TextWriter writer) => new Writer(header, writer);
 
-        public static string Command(Severity severity) => severity switch
-        {
-            Severity.Error => "error",
-            Severity.Warning => "warning",
-            _ => "notice",
-        };
+        public static string Command(Severity severity) => severity.Words().Annotation;
 
         public static string Annotation(Finding f, FindingOrigin origin)
         {

@@ -23,7 +23,7 @@ namespace ConfigLint.Cli.Formatters
 
     /// <summary>
     /// What the run checked, for reports that list passes (JUnit): for each file, the (rule, resource) pairs the engine
-    /// evaluated (from the engine's <c>LintOptions.RuleEvaluated</c> hook, in <see cref="LintedFile.Checked"/>), plus the rules that check every file
+    /// evaluated (from the engine's run's <c>ruleEvaluated</c> hook, in <see cref="LintedFile.Checked"/>), plus the rules that check every file
     /// (input diagnostics) and every tenant (tenant rules).
     /// </summary>
     public sealed class RuleApplicability

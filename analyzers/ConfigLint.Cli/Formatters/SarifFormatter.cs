@@ -31,12 +31,7 @@ namespace ConfigLint.Cli.Formatters
 
         public string Name => "sarif";
 
-        public static string Level(Severity severity) => severity switch
-        {
-            Severity.Error => "error",
-            Severity.Warning => "warning",
-            _ => "note",
-        };
+        public static string Level(Severity severity) => severity.Words().SarifLevel;
 
         /// <summary>
         /// The default <c>automationDetails.id</c>: <c>configlint/&lt;tenant&gt;/</c>, the tenant being the export folder

@@ -4,17 +4,18 @@ using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
-    /// <summary>Collects one file's (or one completed scope's) findings, applying severity overrides; thread-confined.</summary>
+    /// <summary>
+    /// Collects one file's (or one completed scope's) findings at their rules' default severities; thread-confined.
+    /// Configured severities are the front ends' business (ConfigLint.Configuration), applied afterwards.
+    /// </summary>
     internal sealed class FindingSink : IFindingSink
     {
-        private readonly LintOptions _options;
         private readonly string? _scope;
         private readonly List<Finding> _findings = new List<Finding>();
 
         /// <summary>A sink whose findings belong to <paramref name="scope"/>, the tenant scope that findings without a location are about.</summary>
-        public FindingSink(LintOptions options, string? scope = null)
+        public FindingSink(string? scope = null)
         {
-            _options = options;
             _scope = scope;
         }
 
@@ -27,9 +28,8 @@ namespace ConfigLint.Core.Engine
         /// <summary>Reports an already rendered message (the engine renders setting messages itself).</summary>
         public void ReportMessage(RuleDescriptor rule, SourceLocation? location, string message)
         {
-            var severity = _options.EffectiveSeverity(rule);
-            if (severity == Severity.None) return;
-            _findings.Add(new Finding(rule, severity, message, location, _scope));
+            if (rule.DefaultSeverity == Severity.None) return;
+            _findings.Add(new Finding(rule, rule.DefaultSeverity, message, location, _scope));
         }
 
         /// <summary>The findings in report order.</summary>

@@ -14,4 +14,20 @@ namespace ConfigLint.Core.Engine
         /// <summary>The rules in <paramref name="rules"/> were evaluated on <paramref name="resource"/> (findings or not).</summary>
         void Evaluated(Resource resource, IReadOnlyList<RuleDescriptor> rules);
     }
+
+    /// <summary>A listener that wants one call per (rule, resource) pair.</summary>
+    public sealed class RuleEvaluationCallback : IRuleEvaluationListener
+    {
+        private readonly System.Action<RuleDescriptor, Resource> _callback;
+
+        public RuleEvaluationCallback(System.Action<RuleDescriptor, Resource> callback)
+        {
+            _callback = callback;
+        }
+
+        public void Evaluated(Resource resource, IReadOnlyList<RuleDescriptor> rules)
+        {
+            foreach (var rule in rules) _callback(rule, resource);
+        }
+    }
 }

@@ -18,10 +18,9 @@ namespace ConfigLint.Core.Engine
         internal readonly Dictionary<SettingDefinition, List<DeclarativeRule>> ValueRulesBySetting = new Dictionary<SettingDefinition, List<DeclarativeRule>>();
         internal readonly List<DeclarativeRule> ScanRules = new List<DeclarativeRule>();
 
-        public LintEngine(RulePack pack, LintOptions? options = null)
+        public LintEngine(RulePack pack)
         {
             Pack = pack;
-            Options = options ?? new LintOptions();
 
             var usedSettings = new HashSet<SettingDefinition>(pack.DeclarativeRules.SelectMany(r => r.Leaves).Select(l => l.Setting));
             foreach (var setting in usedSettings)
@@ -50,14 +49,14 @@ namespace ConfigLint.Core.Engine
         }
 
         public RulePack Pack { get; }
-        public LintOptions Options { get; }
         public IReadOnlyList<RuleDescriptor> Rules => Pack.Descriptors;
 
         /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete()"/> once.</summary>
-        public LintRun StartRun() => new LintRun(this);
-
-        /// <summary>Starts a run whose evaluator tells <paramref name="listener"/> which rules ran on each resource.</summary>
-        public LintRun StartRun(IRuleEvaluationListener listener) => new LintRun(this, listener);
+        /// <param name="listener">
+        /// Told which rules ran on each resource (concurrently, from the workers), for reports that list what passed as
+        /// well as what failed (JUnit, audits); null, the default, costs nothing.
+        /// </param>
+        public LintRun StartRun(IRuleEvaluationListener? listener = null) => new LintRun(this, listener);
 
         private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
             where TKey : notnull

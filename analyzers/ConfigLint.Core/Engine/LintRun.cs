@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
@@ -86,7 +87,7 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>A file's sink: its findings belong to the file's tenant scope (for their fingerprints).</summary>
-        private FindingSink SinkFor(string path) => new FindingSink(_engine.Options, _pack.Typer.TenantScope(path));
+        private FindingSink SinkFor(string path) => new FindingSink(_pack.Typer.TenantScope(path));
 
         /// <summary>Lints one document into the file's sink; returns how many resources it held.</summary>
         private int Lint(JsonDocument document, ResourceReaderMode mode, FindingSink sink)

@@ -50,8 +50,7 @@ namespace ConfigLint.Core.Engine
                 foreach (var rule in rules)
                 {
                     if (!rule.AppliesTo(resource.Type)) continue;
-                    _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
-                    evaluated?.Add(rule.Descriptor);
+                                        evaluated?.Add(rule.Descriptor);
                     RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, pair.Value, sink),
                         s => s.Item1.EvaluateValueRule(s.rule, s.resource, s.Item4, s.sink));
                 }
@@ -60,8 +59,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.ScanRules)
             {
                 if (!rule.AppliesTo(resource.Type)) continue;
-                _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
-                evaluated?.Add(rule.Descriptor);
+                                evaluated?.Add(rule.Descriptor);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, found, sink),
                     s => s.Item1.EvaluateScanRule(s.rule, s.resource, s.found, s.sink));
             }
@@ -69,8 +67,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.Pack.ResourceRules)
             {
                 if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
-                _engine.Options.RuleEvaluated?.Invoke(rule.Descriptors[0], resource);
-                evaluated?.AddRange(rule.Descriptors);
+                                evaluated?.AddRange(rule.Descriptors);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink), s => s.rule.Analyze(s.resource, s.sink));
             }
             if (evaluated != null) _listener!.Evaluated(resource, evaluated);

@@ -102,7 +102,7 @@ namespace ConfigLint.Core.Engine
 
             public IReadOnlyList<Finding> Complete()
             {
-                var sink = new FindingSink(_engine.Options, Name);
+                var sink = new FindingSink(Name);
                 foreach (var (rule, state) in _states)
                 {
                     RuleGuard.Run(sink, _engine.Pack.Diagnostics, GuardSite.TenantScope(rule.Descriptors[0]), (state, sink), s => s.state.Complete(s.sink));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace ConfigLint.Rules.Typing
 {
@@ -11,7 +12,7 @@ namespace ConfigLint.Rules.Typing
     /// its own, so linting many tenants in one run (as managed-service providers do) neither pairs policies of different
     /// tenants nor lets one tenant's branding profile or approval policies stand in for another's.
     /// </summary>
-    public static class ExportLayout
+    public sealed class ExportLayout
     {
         private static readonly HashSet<string> ObjectTypeFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -36,7 +37,80 @@ namespace ConfigLint.Rules.Typing
             "Device Management Intents", "Assignments", "Script Content",
             // ConfigLint's own layout for exports no tool writes.
             "MultiAdminApproval", "DiagnosticSettings",
+            // Graph's collection names, which hand-made and script exports use as folder names.
+            "DeviceConfigurations", "DeviceCompliancePolicies", "ConfigurationPolicies", "GroupPolicyConfigurations",
+            "IntuneBrandingProfiles", "Branding", "DeviceEnrollmentConfigurations", "ManagedAppPolicies",
+            "IosManagedAppProtections", "AndroidManagedAppProtections", "WindowsManagedAppProtections",
+            "MobileAppConfigurations", "TargetedManagedAppConfigurations", "DeviceManagementScripts", "DeviceHealthScripts",
+            "RoleScopeTags", "RoleDefinitions", "OperationApprovalPolicies", "WindowsAutopilotDeploymentProfiles",
+            "MobileApps",
         };
+
+        /// <summary>
+        /// Folders that are tenant roots whatever they hold: from the settings file (<c>tenant:</c> in a folder's
+        /// configlint.yaml, or a <c>tenants:</c> glob), as engine paths. Empty without a settings file.
+        /// </summary>
+        private readonly string[] _declaredRoots;
+
+        /// <summary>The layout of a run, with the tenant roots its settings declare (engine paths, '/' or '\\').</summary>
+        public ExportLayout(IEnumerable<string>? declaredRoots = null)
+        {
+            _declaredRoots = (declaredRoots ?? Array.Empty<string>())
+                .Select(r => r.Replace('\\', '/').TrimEnd('/'))
+                // "." (or "") is the folder the run's paths are relative to: every relative path is under it.
+                .Select(r => r == "." ? string.Empty : r)
+                .OrderByDescending(r => r.Length)
+                .ToArray();
+        }
+
+        /// <summary>No declared roots: every scope is inferred.</summary>
+        public static ExportLayout Inferred { get; } = new ExportLayout();
+
+        /// <summary>The export root a file belongs to: the nearest declared root above it, else the inferred one.</summary>
+        public string ScopeOf(string path)
+        {
+            if (_declaredRoots.Length > 0)
+            {
+                var normalized = path.Replace('\\', '/');
+                foreach (var root in _declaredRoots)
+                {
+                    if (root.Length == 0)
+                    {
+                        if (!Path.IsPathRooted(path)) return string.Empty;
+                        continue;
+                    }
+                    // Deepest first: a tenant declared inside another's folder is its own tenant.
+                    if (normalized.Length > root.Length && normalized[root.Length] == '/' && normalized.StartsWith(root, StringComparison.Ordinal))
+                    {
+                        return path.Substring(0, root.Length);
+                    }
+                }
+            }
+            return TenantScope(path);
+        }
+
+        /// <summary>
+        /// Whether a folder name is an object-type folder: a known name, compared without case, spaces, dashes or
+        /// underscores (IntuneCD's "Device Configurations" is Graph's DeviceConfigurations), also when an admin renamed it with a suffix (IntuneManagement's <c>AppProtection_MAM</c>,
+        /// <c>CompliancePolicies_Corp</c>).
+        /// </summary>
+        public static bool IsObjectTypeFolder(string name)
+        {
+            if (ObjectTypeFolders.Contains(name) || NormalizedNames.Contains(Normalize(name))) return true;
+            // Only '_' marks a renamed folder: other separators are part of names ("Device Configurations").
+            int suffix = name.IndexOf('_');
+            while (suffix > 0)
+            {
+                if (NormalizedNames.Contains(Normalize(name.Substring(0, suffix)))) return true;
+                suffix = name.IndexOf('_', suffix + 1);
+            }
+            return false;
+        }
+
+        private static readonly HashSet<string> NormalizedNames = new HashSet<string>(ObjectTypeFolders.Select(Normalize), StringComparer.Ordinal);
+
+        private static string Normalize(string name) =>
+            new string(name.Where(c => c != ' ' && c != '_' && c != '-').ToArray()).ToLowerInvariant();
 
         /// <summary>The export root a file belongs to: the path's folder part, cut before the object-type folders.</summary>
         public static string TenantScope(string path)
@@ -47,7 +121,7 @@ namespace ConfigLint.Rules.Typing
             while (end > 0)
             {
                 int start = LastSeparator(path, end) + 1;
-                if (!ObjectTypeFolders.Contains(path.Substring(start, end - start))) break;
+                if (!IsObjectTypeFolder(path.Substring(start, end - start))) break;
                 end = start - 1;
             }
             return end <= 0 ? (end == 0 ? path.Substring(0, 1) : string.Empty) : path.Substring(0, end);

@@ -19,6 +19,14 @@ namespace ConfigLint.Rules.Typing
         private const int MaxCachedFolders = 4096;
         private readonly ConcurrentDictionary<string, FolderFacts> _folders = new ConcurrentDictionary<string, FolderFacts>(StringComparer.Ordinal);
 
+        private readonly ExportLayout _layout;
+
+        /// <param name="layout">The run's layout, with the tenant roots its settings declare (default: inferred only).</param>
+        public IntuneTyper(ExportLayout? layout = null)
+        {
+            _layout = layout ?? ExportLayout.Inferred;
+        }
+
         public InputWording Wording => IntuneWording.Instance;
 
         private static readonly GraphCollections Collections = new GraphCollections();
@@ -168,7 +176,7 @@ namespace ConfigLint.Rules.Typing
             if (_folders.TryGetValue(folder, out var facts)) return facts;
             // A long-lived host (the compiler server) lints many repositories: keep the cache bounded.
             if (_folders.Count >= MaxCachedFolders) _folders.Clear();
-            return _folders.GetOrAdd(folder, _ => FolderFacts.Of(path));
+            return _folders.GetOrAdd(folder, _ => FolderFacts.Of(path, _layout));
         }
 
         private sealed class FolderFacts
@@ -189,7 +197,7 @@ namespace ConfigLint.Rules.Typing
             public string TenantScope { get; }
 
             /// <summary>The facts of <paramref name="path"/>'s folder (they do not depend on the file name).</summary>
-            public static FolderFacts Of(string path)
+            public static FolderFacts Of(string path, ExportLayout layout)
             {
                 // Only the nearest two folders: an export's object-type folder sits right above (or one above) the file.
                 var nearest = FolderNames(path).Take(2).ToList();
@@ -200,7 +208,7 @@ namespace ConfigLint.Rules.Typing
                 }
                 // IntuneBackupAndRestore keeps each policy's assignments in an "Assignments" subfolder; IntuneCD writes a report.
                 bool companions = nearest.Any(f => f.Equals("Assignments", StringComparison.OrdinalIgnoreCase) || f.Equals("Assignment Report", StringComparison.OrdinalIgnoreCase));
-                return new FolderFacts(type, companions, ExportLayout.TenantScope(path));
+                return new FolderFacts(type, companions, layout.ScopeOf(path));
             }
         }
 

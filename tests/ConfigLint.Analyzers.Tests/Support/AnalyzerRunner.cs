@@ -39,15 +39,20 @@ namespace ConfigLint.Analyzers.Tests.Support
             if (projectDirectory != null) global["build_property.MSBuildProjectDirectory"] = projectDirectory;
             AnalyzerConfigOptionsProvider provider = new GlobalOnlyOptionsProvider(global);
             var configs = configFiles?.ToList();
+            var additional = files.ToList();
             if (configs != null && configs.Count > 0)
             {
-                var set = AnalyzerConfigSet.Create(configs.Select(c => AnalyzerConfig.Parse(File.ReadAllText(c), c)).ToImmutableArray(), out _);
+                // As the package targets pass them: every config file is also an AdditionalFile (ConfigLint checks its
+                // keys), and a .globalconfig below the project folder goes to ConfigLint only (scoped to its folder).
+                additional.AddRange(configs.Select(c => (AdditionalText)new DiskAdditionalText(c)));
+                var compilerConfigs = configs.Where(c => projectDirectory == null || ConfigLint.Configuration.ScopedGlobalConfigs.IsProjectWide(c, projectDirectory));
+                var set = AnalyzerConfigSet.Create(compilerConfigs.Select(c => AnalyzerConfig.Parse(File.ReadAllText(c), c)).ToImmutableArray(), out _);
                 provider = new ConfigSetOptionsProvider(set, global);
                 // Global dotnet_diagnostic severities are compilation options in csc.
                 compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions));
             }
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(files.ToImmutableArray(), provider),
+                new AnalyzerOptions(additional.ToImmutableArray(), provider),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Enqueue(ex),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false);

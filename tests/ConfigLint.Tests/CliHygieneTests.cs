@@ -1,0 +1,76 @@
+using System.IO;
+using ConfigLint.Cli;
+using NUnit.Framework;
+
+namespace ConfigLint.Tests
+{
+    /// <summary>Command-line mistakes are usage errors (exit 2) that say what to write, never a silent guess.</summary>
+    [TestFixture]
+    public sealed class CliHygieneTests
+    {
+        private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
+
+        private string _dir = null!;
+
+        [SetUp]
+        public void SetUp()
+        {
+            _dir = TestPaths.TempDirectory();
+            File.WriteAllText(Path.Combine(_dir, "risky.json"), Risky);
+        }
+
+        [TearDown]
+        public void TearDown()
+        {
+            try { Directory.Delete(_dir, true); } catch (IOException) { }
+        }
+
+        private (int Exit, string Out, string Err) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = CliApp.Run(args, output, error, _dir);
+            return (exit, output.ToString(), error.ToString());
+        }
+
+        [TestCase("lint", "--verbose", ".")]
+        [TestCase("lint", ".", "--verbose")]
+        [TestCase("lint", "-z", ".")]
+        public void AnUnknownOptionIsAUsageErrorNotAPath(params string[] args)
+        {
+            var (exit, output, error) = Run(args);
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(error, Does.Contain("unknown option '-").And.Not.Contain("path not found"));
+            Assert.That(output, Is.Empty);
+        }
+
+        [Test]
+        public void APathThatLooksLikeAnOptionFollowsDoubleDash()
+        {
+            File.WriteAllText(Path.Combine(_dir, "-odd.json"), Risky);
+            var (exit, output, _) = Run("lint", "--format", "json", "--", "-odd.json");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            Assert.That(output, Does.Contain("\"path\": \"-odd.json\""));
+        }
+
+        [TestCase("report.txt")]
+        [TestCase("report")]
+        public void OutputWithoutFormatOrTellingExtensionIsAUsageError(string file)
+        {
+            var (exit, _, error) = Run("lint", ".", "--output", file);
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(error, Does.Contain($"--output {file} has no --format before it"));
+            Assert.That(File.Exists(Path.Combine(_dir, file)), Is.False);
+        }
+
+        [TestCase("out.sarif", "\"version\": \"2.1.0\"")]
+        [TestCase("out.json", "\"findings\"")]
+        public void AnOutputExtensionTellsTheFormat(string file, string marker)
+        {
+            var (exit, output, _) = Run("lint", ".", "--output", file);
+            Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+            Assert.That(output, Is.Empty);
+            Assert.That(File.ReadAllText(Path.Combine(_dir, file)), Does.Contain(marker));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System;
+using System.IO;
+using System.Linq;
+using ConfigLint.Cli;
+using ConfigLint.Configuration.Settings;
+using ConfigLint.Core.Model;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace ConfigLint.Tests
+{
+    /// <summary>configlint.yaml: its schema, its errors, and what it changes in a CLI run (the analyzer side is in SettingsParityTests).</summary>
+    [TestFixture]
+    public sealed class SettingsTests
+    {
+        private const string Telemetry = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
+        private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\"\n}\n";
+
+        private string _dir = null!;
+
+        [SetUp]
+        public void SetUp() => _dir = TestPaths.TempDirectory();
+
+        [TearDown]
+        public void TearDown()
+        {
+            try { Directory.Delete(_dir, true); } catch (IOException) { }
+        }
+
+        private void Write(string relative, string text)
+        {
+            var path = Path.Combine(_dir, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        private (int Exit, JArray Findings, string Err) Lint(params string[] extra)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = CliApp.Run(new[] { "lint", ".", "--format", "json" }.Concat(extra).ToArray(), output, error, _dir);
+            var text = output.ToString();
+            return (exit, text.Length == 0 ? new JArray() : (JArray)JObject.Parse(text)["findings"]!, error.ToString());
+        }
+
+        private static JObject Schema() => JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "rules", "configlint.schema.json")));
+
+        [Test]
+        public void TheSchemaListsExactlyWhatTheLoaderReads()
+        {
+            var schema = Schema();
+            Assert.That(schema["additionalProperties"]!.Value<bool>(), Is.False);
+            Assert.That(((JObject)schema["properties"]!).Properties().Select(p => p.Name), Is.EqualTo(ConfigLintSettings.Keys));
+            Assert.That(schema["properties"]!["rules"]!["items"]!["enum"]!.Values<string>(), Is.EquivalentTo(ConfigLintSettings.RuleSets));
+            var options = (JObject)schema["properties"]!["options"]!["properties"]!;
+            Assert.That(options.Properties().Select(p => p.Name), Is.EquivalentTo(ConfigLintSettings.OptionKinds.Keys));
+            Assert.That(options["telemetryLevel"]!["enum"]!.Values<string>(), Is.EqualTo(ConfigLintSettings.TelemetryLevels));
+            foreach (var option in ConfigLintSettings.OptionKinds.Where(o => o.Value == "integer"))
+            {
+                Assert.That((string?)options[option.Key]!["type"], Is.EqualTo("integer"), option.Key);
+            }
+        }
+
+        [Test]
+        public void AFileUsingEverySchemaKeyLoadsCleanly()
+        {
+            // Every key the schema lists, with a value the schema allows: the loader must accept all of them.
+            var text = "tenant: contoso\ntenants: [customers/*]\ninclude: ['**/*.json']\nexclude: [archive/**]\nrules: [dpia, security]\nruleset: 0.1\n" +
+                       "options:\n  telemetryLevel: basic\n  inactivityMinutes: 15\n  minPinLength: 6\n  minPasswordLength: 12\n  offlineWipeDays: 90\n  gracePeriodDays: 3\npacks: [packs/own.yaml]\n";
+            var keys = text.Split('\n').Where(l => l.Length > 0 && l[0] != ' ').Select(l => l.Split(':')[0]);
+            Assert.That(keys, Is.EquivalentTo(((JObject)Schema()["properties"]!).Properties().Select(p => p.Name)));
+            var settings = SettingsLoader.Load("/r/configlint.yaml", "configlint.yaml", text, out var problems);
+            Assert.That(problems, Is.Empty);
+            Assert.That((settings.Tenant, settings.Ruleset, settings.Options["minPinLength"], settings.Packs.Single()), Is.EqualTo(("contoso", new Version(0, 1), "6", "packs/own.yaml")));
+        }
+
+        [TestCase("rules: [dpia\n", 2, 1, "not valid YAML")]
+        [TestCase("rulez: [dpia]\n", 1, 1, "unknown key 'rulez'")]
+        [TestCase("# settings\nrules: [dpia, secrity]\n", 2, 8, "unknown rule set 'secrity'")]
+        [TestCase("ruleset: next\n", 1, 10, "'next' is not a version")]
+        [TestCase("options:\n  minPinLength: six\n", 2, 17, "minPinLength: 'six' is not a whole number")]
+        [TestCase("options:\n  telemetryLevel: chatty\n", 2, 19, "'chatty' is not a telemetry level")]
+        [TestCase("options:\n  pinLength: 6\n", 2, 3, "unknown option 'pinLength'")]
+        [TestCase("include: {a: b}\n", 1, 10, "expected a list of file globs")]
+        [TestCase("- a\n- b\n", 1, 1, "expected a mapping of settings")]
+        public void AMalformedSettingsFileExitsTwoNamingItsFileAndLine(string text, int line, int column, string reason)
+        {
+            Write("tenant/risky.json", Telemetry);
+            Write("configlint.yaml", text);
+            var (exit, findings, error) = Lint();
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(findings, Is.Empty);
+            Assert.That(error, Does.Contain($"configlint.yaml({line},{column}): error CL0009: configlint.yaml: ").And.Contain(reason));
+        }
+
+        [Test]
+        public void AMalformedSettingsFileNamedBySettingsAlsoExitsTwo()
+        {
+            Write("risky.json", Telemetry);
+            Write("conf/other.yaml", "tenant: [x\n");
+            var (exit, _, error) = Lint("--settings", "conf/other.yaml");
+            Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(error, Does.Contain(Path.Combine("conf", "other.yaml") + "(2,1): error CL0009"));
+        }
+
+        [Test]
+        public void BrandingAndDeviceConfigurationsFoldersAreOneTenantWithoutSettings()
+        {
+            Write("tenant-a/Branding/branding.json", Branding);
+            Write("tenant-a/DeviceConfigurations/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            var scopes = findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct();
+            Assert.That(scopes, Is.EqualTo(new[] { "tenant-a" }));
+        }
+
+        [TestCase("AppProtection_MAM")]
+        [TestCase("CompliancePolicies_Corp")]
+        [TestCase("device configurations")]
+        public void RenamedObjectTypeFoldersStayInTheirTenant(string folder)
+        {
+            Write($"tenant-a/{folder}/telemetry.json", Telemetry);
+            Write("tenant-a/Branding/branding.json", Branding);
+            var (_, findings, _) = Lint();
+            Assert.That(findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct(), Is.EqualTo(new[] { "tenant-a" }));
+        }
+
+        [Test]
+        public void AFolderWhoseSettingsSayTenantIsOneTenantWhateverItsSubfolders()
+        {
+            Write("tenant-b/configlint.yaml", "tenant: contoso\n");
+            Write("tenant-b/Foo/branding.json", Branding);
+            Write("tenant-b/Bar/telemetry.json", Telemetry);
+            Write("tenant-c/Foo/branding.json", Branding);
+            Write("tenant-c/Bar/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            var scopes = findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct().OrderBy(s => s, StringComparer.Ordinal);
+            Assert.That(scopes, Is.EqualTo(new[] { "tenant-b", "tenant-c/Bar", "tenant-c/Foo" }));
+        }
+
+        [Test]
+        public void TenantGlobsMarkTenantRoots()
+        {
+            Write("configlint.yaml", "tenants: ['customers/*']\n");
+            Write("customers/one/Foo/branding.json", Branding);
+            Write("customers/one/Bar/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            Assert.That(findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct(), Is.EqualTo(new[] { "customers/one" }));
+        }
+
+        [Test]
+        public void IncludeAndExcludeChooseTheFiles()
+        {
+            Write("configlint.yaml", "exclude: ['archive/**']\n");
+            Write("live/telemetry.json", Telemetry);
+            Write("archive/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            Assert.That(findings.Where(f => (string?)f["ruleId"] == "CL1001").Select(f => (string)f["path"]!), Is.EqualTo(new[] { "live/telemetry.json" }));
+        }
+
+        [TestCase("rules: [security]\n", new string[0])]
+        [TestCase("rules: [dpia]\n", new[] { "CL1001" })]
+        [TestCase("rules: [all]\n", new[] { "CL1001" })]
+        public void RuleSetsChooseTheRules(string text, string[] expected)
+        {
+            Write("configlint.yaml", text);
+            Write("t/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            Assert.That(findings.Select(f => (string)f["ruleId"]!).Where(id => id == "CL1001"), Is.EqualTo(expected));
+        }
+
+        [Test]
+        public void RulesNewerThanThePinReportAtMostAsSuggestions()
+        {
+            var releases = new ReleaseTable("## Release 0.1\n\nRule ID | Category | Severity | Notes\n--------|---|---|---\nCL1002 | Privacy | Warning | x\n", "CL1001 | Privacy | Warning | x\n", new Version(0, 2, 0));
+            var pinned = SettingsLoader.Load("/r/configlint.yaml", "configlint.yaml", "ruleset: 0.1\n", out _);
+            var run = RunSettings.Create(pinned, Array.Empty<ConfigLintSettings>(), Array.Empty<string>(), releases);
+            var rules = ConfigLint.Rules.IntunePack.Create().Descriptors;
+            RuleDescriptor Rule(string id) => rules.Single(r => r.Id == id);
+            Assert.That(run.Apply(Rule("CL1001"), Severity.Warning), Is.EqualTo(Severity.Suggestion), "came in 0.2, after the pin");
+            Assert.That(run.Apply(Rule("CL1002"), Severity.Warning), Is.EqualTo(Severity.Warning), "came in 0.1");
+            Assert.That(run.Apply(Rule("CL1001"), Severity.Info), Is.EqualTo(Severity.Info), "already below suggestion");
+            Assert.That(run.Apply(Rule("CL0001"), Severity.Error), Is.EqualTo(Severity.Error), "input diagnostics are never bounded");
+        }
+
+        [Test]
+        public void ThisBuildsRulesAreAllInThePinOfItsOwnVersion()
+        {
+            Write("configlint.yaml", "ruleset: 0.1\n");
+            Write("t/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            Assert.That(findings.Single(f => (string?)f["ruleId"] == "CL1001")["severity"]!.ToString(), Is.EqualTo("warning"));
+            Write("configlint.yaml", "ruleset: 0.0\n");
+            (_, findings, _) = Lint();
+            Assert.That(findings.Single(f => (string?)f["ruleId"] == "CL1001")["severity"]!.ToString(), Is.EqualTo("suggestion"));
+        }
+    }
+}
