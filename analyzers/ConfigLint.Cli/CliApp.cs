@@ -38,6 +38,8 @@ namespace ConfigLint.Cli
             };
 
             var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption };
+            var adoption = new AdoptionCommands.LintOptions();
+            adoption.AddTo(lint);
             lint.SetAction(parse =>
             {
                 var outputs = PairOutputs(parse, error, baseDirectory);
@@ -45,7 +47,7 @@ namespace ConfigLint.Cli
                 var level = parse.GetValue(failLevelOption) ?? "warning";
                 Severity? fail = level == "none" ? null : SeverityNames.Parse(level);
                 var paths = parse.GetValue(pathsArgument) ?? Array.Empty<string>();
-                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory);
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, adoption.Read(parse));
             });
 
             var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
@@ -53,7 +55,7 @@ namespace ConfigLint.Cli
             var rules = new Command("rules", "List the rule catalog.") { rulesFormat };
             rules.SetAction(parse => new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown"));
 
-            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules };
+            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, AdoptionCommands.Suppress(output, error, baseDirectory), AdoptionCommands.Baseline(output, error, baseDirectory) };
             try
             {
                 var parsed = root.Parse(args);

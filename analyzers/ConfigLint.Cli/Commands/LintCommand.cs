@@ -30,10 +30,13 @@ namespace ConfigLint.Cli.Commands
             _err = error;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, Adoption.LintAdoption? adoption = null)
         {
+            adoption ??= new Adoption.LintAdoption();
+            var customPacks = adoption.ReadRulePacks(baseDirectory, _err);
+            if (customPacks == null) return ExitCodes.UsageError;
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
-            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
+            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create(customPacks)));
             var inputs = InputCollector.Create(paths, baseDirectory);
             if (inputs.Missing.Count > 0)
             {
@@ -47,7 +50,19 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.UsageError;
             }
             var severities = SeverityConfigFiles.Discover(inputs.Folders(), baseDirectory, _err);
-            var engine = engineBuild.GetAwaiter().GetResult();
+            var accepted = adoption.Prepare(inputs.Folders(), baseDirectory, _err);
+            LintEngine engine;
+            try
+            {
+                engine = engineBuild.GetAwaiter().GetResult();
+            }
+            catch (ConfigLint.Core.Rules.RulePackException ex)
+            {
+                // A user's broken rule pack: its file and line, and nothing linted with half a pack.
+                _err.WriteLine($"configlint: error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            if (accepted == null) return ExitCodes.UsageError;
 
             var header = new ReportHeader(engine.Rules, baseDirectory);
             var sinks = new List<OutputSink>();
@@ -60,8 +75,9 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities);
+                var listener = new Listener(sinks, severities, accepted);
                 LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
+                listener.Finish();
                 foreach (var sink in sinks) sink.End(listener.Summary);
                 if (sinks.Any(s => s.Failed)) return ExitCodes.UsageError;
                 if (failLevel == null) return ExitCodes.Success;
@@ -89,11 +105,21 @@ namespace ConfigLint.Cli.Commands
         {
             private readonly IReadOnlyList<OutputSink> _sinks;
             private readonly SeverityConfigFiles _severities;
+            private readonly Adoption.AcceptedFindings _accepted;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities)
+            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities, Adoption.AcceptedFindings accepted)
             {
                 _sinks = sinks;
                 _severities = severities;
+                _accepted = accepted;
+                Summary.Baseline = accepted.Baseline == null ? null : new BaselineCounts();
+            }
+
+            /// <summary>After the last file: the suppressions files' own findings (expired, unused) and the baseline's fixed entries.</summary>
+            public void Finish()
+            {
+                Report(_accepted.Diagnostics().ToList());
+                if (Summary.Baseline != null) Summary.Baseline.Absent = _accepted.Baseline!.Absent();
             }
 
             public ReportSummary Summary { get; } = new ReportSummary();
@@ -111,8 +137,9 @@ namespace ConfigLint.Cli.Commands
             {
                 foreach (var raw in findings)
                 {
-                    var finding = _severities.Apply(raw);
-                    if (finding == null) continue;
+                    var configured = _severities.Apply(raw);
+                    if (configured == null) continue;
+                    var finding = _accepted.Apply(configured);
                     Summary.Count(finding);
                     foreach (var sink in _sinks) sink.Finding(finding);
                 }

@@ -16,7 +16,7 @@ namespace ConfigLint.Cli.Formatters
         protected override string Line(Finding finding) => FormatLine(finding);
 
         protected override string Summary(ReportSummary s) =>
-            $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)";
+            $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s){s.AdoptionText}";
 
         public static string SeverityWord(Severity severity) => severity switch
         {

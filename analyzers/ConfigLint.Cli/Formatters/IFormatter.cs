@@ -58,7 +58,12 @@ namespace ConfigLint.Cli.Formatters
             {
             }
 
-            public void Finding(Finding finding) => _writer.WriteLine(_format.Line(finding));
+            public void Finding(Finding finding)
+            {
+                // A suppressed finding is an accepted risk: counted in the summary, kept in SARIF and JSON, not a line to act on.
+                if (finding.Suppression != null) return;
+                _writer.WriteLine(_format.Line(finding));
+            }
 
             public void End(ReportSummary summary)
             {
@@ -95,8 +100,19 @@ namespace ConfigLint.Cli.Formatters
         public int Suggestions { get; private set; }
         public int Notes { get; private set; }
 
-        /// <summary>The most severe finding reported, or <see cref="Severity.None"/>.</summary>
+        /// <summary>Findings accepted by a suppressions-file entry (not counted above, never failing the run).</summary>
+        public int Suppressed { get; private set; }
+
+        /// <summary>Against a baseline (<c>lint --baseline</c>): findings not in it, in it, and in it but gone; null without one.</summary>
+        public BaselineCounts? Baseline { get; set; }
+
+        /// <summary>The most severe finding that can fail the run (not suppressed, not known to the baseline), or <see cref="Severity.None"/>.</summary>
         public Severity Highest { get; private set; }
+
+        /// <summary>The adoption part of a summary line ("; 1 suppressed; baseline: 1 new, 6 unchanged, 0 fixed"), empty when neither applies.</summary>
+        public string AdoptionText =>
+            (Suppressed > 0 ? $"; {Suppressed} suppressed" : string.Empty)
+            + (Baseline == null ? string.Empty : $"; baseline: {Baseline.New} new, {Baseline.Unchanged} unchanged, {Baseline.Absent.Count} fixed");
 
         public void CountFile(int resources)
         {
@@ -106,6 +122,13 @@ namespace ConfigLint.Cli.Formatters
 
         public void Count(Finding finding)
         {
+            if (finding.Suppression != null)
+            {
+                Suppressed++;
+                return;
+            }
+            if (Baseline != null && finding.BaselineState == BaselineState.New) Baseline.New++;
+            if (Baseline != null && finding.BaselineState == BaselineState.Unchanged) Baseline.Unchanged++;
             switch (finding.Severity)
             {
                 case Severity.Error: Errors++; break;
@@ -113,8 +136,18 @@ namespace ConfigLint.Cli.Formatters
                 case Severity.Suggestion: Suggestions++; break;
                 default: Notes++; break;
             }
-            if (finding.Severity > Highest) Highest = finding.Severity;
+            if (finding.Gates && finding.Severity > Highest) Highest = finding.Severity;
         }
+    }
+
+    /// <summary>A run compared with a known-findings baseline: counts, and the baseline's findings that are gone.</summary>
+    public sealed class BaselineCounts
+    {
+        public int New { get; set; }
+        public int Unchanged { get; set; }
+
+        /// <summary>Baseline entries no finding of the run matched (fixed), for SARIF <c>baselineState: absent</c>.</summary>
+        public IReadOnlyList<Adoption.BaselineEntry> Absent { get; set; } = Array.Empty<Adoption.BaselineEntry>();
     }
 
     /// <summary>The registry of formats, keyed by the name used with <c>--format</c>.</summary>

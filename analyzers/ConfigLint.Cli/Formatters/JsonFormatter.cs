@@ -56,6 +56,7 @@ namespace ConfigLint.Cli.Formatters
                     json.WritePropertyName("scope"); json.WriteValue(f.Scope);
                 }
                 json.WritePropertyName("helpUri"); json.WriteValue(f.Rule.HelpUri);
+                Adoption.AdoptionOutput.WriteJson(json, f);
                 json.WriteEndObject();
             }
 
@@ -70,6 +71,7 @@ namespace ConfigLint.Cli.Formatters
                 _json.WritePropertyName("warnings"); _json.WriteValue(s.Warnings);
                 _json.WritePropertyName("suggestions"); _json.WriteValue(s.Suggestions);
                 _json.WritePropertyName("notes"); _json.WriteValue(s.Notes);
+                Adoption.AdoptionOutput.WriteJsonSummary(_json, s);
                 _json.WriteEndObject();
                 _json.WriteEndObject();
                 _json.Flush();

@@ -104,12 +104,14 @@ namespace ConfigLint.Cli.Formatters
                     // A tenant finding about a whole export: its location is the export folder, with no region.
                     WriteLocation(json, finding.Scope, directory: true, region: null);
                 }
+                Adoption.AdoptionOutput.WriteSarif(json, finding);
                 json.WriteEndObject();
             }
 
             public void End(ReportSummary summary)
             {
                 var json = _json;
+                Adoption.AdoptionOutput.WriteSarifAbsent(json, summary, _ruleIndex);
                 json.WriteEndArray();
                 json.WritePropertyName("artifacts");
                 json.WriteStartArray();

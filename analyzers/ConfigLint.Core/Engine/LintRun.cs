@@ -315,6 +315,12 @@ namespace ConfigLint.Core.Engine
             {
                 action();
             }
+            catch (ConditionTimeoutException timeout)
+            {
+                // A user's pattern that backtracks without end: say so at the value, and the run goes on.
+                sink.Report(Suppressions.AdoptionDiagnostics.RegexTimeout, timeout.Occurrence.Location,
+                    $"rule {rule.Id} was not checked on {resource.Describe()}: {timeout.Message}; simplify the pattern (avoid nested quantifiers such as (a+)+)");
+            }
             catch (Exception ex)
             {
                 // A rule bug must not hide the other findings of the run.

@@ -24,6 +24,7 @@ namespace ConfigLint.Core.Engine
             TenantRules = tenantRules.ToList();
 
             var all = new List<RuleDescriptor>(EngineDiagnostics.All);
+            all.AddRange(Suppressions.AdoptionDiagnostics.All);
             all.AddRange(DeclarativeRules.Select(r => r.Descriptor));
             all.AddRange(ResourceRules.SelectMany(r => r.Descriptors));
             all.AddRange(TenantRules.SelectMany(r => r.Descriptors));

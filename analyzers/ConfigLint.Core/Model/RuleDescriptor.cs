@@ -16,9 +16,14 @@ namespace ConfigLint.Core.Model
             Severity defaultSeverity,
             string description,
             string source,
-            IEnumerable<string>? tags = null)
+            IEnumerable<string>? tags = null,
+            string? helpUri = null)
         {
-            if (!RuleIdentifiers.IsWellFormed(id)) throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
+            if (!RuleIdentifiers.IsWellFormed(id) && !(helpUri != null && RuleIdentifiers.IsCustom(id)))
+            {
+                throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
+            }
+            _helpUri = helpUri;
             Id = id;
             Name = name;
             Title = title;
@@ -47,7 +52,13 @@ namespace ConfigLint.Core.Model
 
         public IReadOnlyList<string> Tags { get; }
 
-        public string HelpUri => RuleIdentifiers.GetHelpUri(Id);
+        private readonly string? _helpUri;
+
+        /// <summary>The rule's documentation: computed for ConfigLint's rules, the pack's own link for a custom rule.</summary>
+        public string HelpUri => _helpUri ?? RuleIdentifiers.GetHelpUri(Id);
+
+        /// <summary>True for a rule from a user's rule pack (its own ID prefix and doc link).</summary>
+        public bool IsCustom => _helpUri != null;
 
         public override string ToString() => $"{Id} {Name}";
     }

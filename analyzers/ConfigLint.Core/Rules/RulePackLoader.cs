@@ -40,13 +40,19 @@ namespace ConfigLint.Core.Rules
         private static readonly string[] RuleKeys =
         {
             "id", "name", "title", "message", "category", "severity", "description", "source", "tags", "types",
-            "setting", "property", "when", "allOf", "anyOf",
+            "setting", "property", "when", "allOf", "anyOf", "helpUri",
         };
 
-        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs)
+        /// <summary>
+        /// Loads the built-in packs and, optionally, users' own packs. A custom pack uses the same settings and condition
+        /// language, but its rule IDs must have a prefix other than <c>CL</c> and its rules a doc link of their own
+        /// (<c>helpUri</c> on the rule, or on the pack with <c>{id}</c> in it); YAML tags are refused.
+        /// </summary>
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, IEnumerable<(string Name, string Text)>? customPacks = null)
         {
             var documents = new List<(string Name, YamlMappingNode Root)>();
-            foreach (var (name, text) in packs)
+            var custom = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, text) in packs.Concat(customPacks ?? Enumerable.Empty<(string, string)>()))
             {
                 var stream = new YamlStream();
                 try
@@ -63,6 +69,14 @@ namespace ConfigLint.Core.Rules
                     throw new RulePackException(name, stream.Documents[0].RootNode.Start, "a rule pack is a mapping with 'settings' and/or 'rules'");
                 }
                 documents.Add((name, root));
+            }
+            foreach (var (name, _) in customPacks ?? Enumerable.Empty<(string, string)>())
+            {
+                custom.Add(name);
+                foreach (var (docName, root) in documents)
+                {
+                    if (docName == name) CustomPacks.RejectTags(name, root);
+                }
             }
 
             var result = new LoadedPack();
@@ -82,11 +96,15 @@ namespace ConfigLint.Core.Rules
             {
                 foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
                 {
+                    if (key.Value == "helpUri" && custom.Contains(name)) continue;
                     if (key.Value != "settings" && key.Value != "rules") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'settings' or 'rules'");
                 }
+                string? packHelp = custom.Contains(name) ? OptionalString(root, "helpUri") : null;
                 foreach (var node in Sequence(name, root, "rules"))
                 {
-                    result.Rules.Add(ReadRule(name, node, settings, result.Settings));
+                    var rule = ReadRule(name, node, settings, result.Settings, custom.Contains(name), packHelp);
+                    if (custom.Contains(name) && result.Rules.Any(r => r.Descriptor.Id == rule.Descriptor.Id)) throw new RulePackException(name, node.Start, $"rule id {rule.Descriptor.Id} is declared twice");
+                    result.Rules.Add(rule);
                 }
             }
             return result;
@@ -110,7 +128,7 @@ namespace ConfigLint.Core.Rules
             return setting;
         }
 
-        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, bool custom = false, string? packHelp = null)
         {
             var map = Mapping(pack, node, "a rule");
             foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
@@ -118,7 +136,9 @@ namespace ConfigLint.Core.Rules
                 if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
             }
             string id = RequiredString(pack, map, "id");
-            if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
+            string? helpUri = null;
+            if (custom) helpUri = CustomPacks.CheckRule(pack, map, id, OptionalString(map, "helpUri"), packHelp);
+            else if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
             var severityText = RequiredString(pack, map, "severity");
             if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
             {
@@ -135,8 +155,9 @@ namespace ConfigLint.Core.Rules
                     RequiredString(pack, map, "category"),
                     severity,
                     OptionalString(map, "description") ?? string.Empty,
-                    RequiredString(pack, map, "source"),
-                    StringList(pack, map, "tags"));
+                    custom ? OptionalString(map, "source") ?? $"custom rule pack {pack}" : RequiredString(pack, map, "source"),
+                    StringList(pack, map, "tags"),
+                    helpUri);
             }
             catch (ArgumentException ex)
             {
