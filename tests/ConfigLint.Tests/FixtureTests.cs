@@ -61,6 +61,20 @@ namespace ConfigLint.Tests
             Assert.That(actual, Is.EqualTo(expected), $"{ruleId}/{name}: findings differ");
         }
 
+        /// <summary>
+        /// A fixture folder with a suppressions file is linted as the CLI lints it: suppressed findings leave the console
+        /// lines, and the file's own expired and unused entries join them.
+        /// </summary>
+        private static List<Finding> Suppressed(string ruleDir, string name, List<Finding> findings)
+        {
+            var path = Path.Combine(ruleDir, name, Core.Suppressions.SuppressionFile.FileName);
+            if (!File.Exists(path)) return findings;
+            var file = Core.Suppressions.SuppressionFile.Parse(name + "/" + Core.Suppressions.SuppressionFile.FileName, File.ReadAllText(path), name);
+            var result = findings.Select(f => Core.Suppressions.Suppressor.Apply(f, f.Location?.Path ?? f.Scope, new[] { file }, DateTime.UtcNow)).Where(f => f.Suppression == null).ToList();
+            result.AddRange(file.Diagnostics(DateTime.UtcNow));
+            return result;
+        }
+
         /// <summary>Lints a fixture file or folder with paths relative to the rule folder, as one run.</summary>
         public static List<Finding> LintFixture(string ruleDir, string name)
         {
@@ -76,6 +90,7 @@ namespace ConfigLint.Tests
                 findings.AddRange(run.LintBytes(relative, File.ReadAllBytes(file)).Findings);
             }
             findings.AddRange(run.Complete());
+            findings = Suppressed(ruleDir, name, findings);
             findings.Sort(Finding.ReportOrder);
             return findings;
         }
