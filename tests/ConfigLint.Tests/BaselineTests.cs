@@ -109,7 +109,7 @@ namespace ConfigLint.Tests
         {
             Assert.That(Run("baseline", "create", "tenant", "--output", "b.json").Exit, Is.EqualTo(ExitCodes.Success));
             var file = Path2("tenant/DeviceConfiguration/deviceConfigurations.json");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("\"enhanced\"", "\"basic\""));
+            File.WriteAllText(file, File.ReadAllText(file).Replace("\"enhanced\"", "\"none\""));
             var fixedRun = Run("lint", "tenant", "--baseline", "b.json", "--format", "sarif");
             Assert.That(fixedRun.Exit, Is.EqualTo(ExitCodes.Success));
             var absent = JObject.Parse(fixedRun.Out)["runs"]![0]!["results"]!.Where(r => (string?)r["baselineState"] == "absent").ToList();
@@ -119,14 +119,14 @@ namespace ConfigLint.Tests
             Assert.That(Run("lint", "tenant", "--baseline", "b.json").Out, Does.EndWith("; baseline: 0 new, 9 unchanged, 1 fixed\n"));
 
             // The same resource exported twice (another file, same Graph id): its second CL1001 is not in the baseline.
-            File.WriteAllText(file, File.ReadAllText(file).Replace("\"basic\"", "\"enhanced\""));
+            File.WriteAllText(file, File.ReadAllText(file).Replace("\"none\"", "\"enhanced\""));
             File.Copy(file, Path2("tenant/DeviceConfiguration/copy.json"));
             var copy = Run("lint", "tenant", "--baseline", "b.json");
             Assert.That(copy.Exit, Is.EqualTo(ExitCodes.Findings));
             Assert.That(copy.Out, Does.EndWith("; baseline: 1 new, 10 unchanged, 0 fixed\n"));
         }
 
-        [TestCase("{ \"findings\": [ { \"ruleId\": \"CL1001\" } ], \"fingerprintVersion\": \"1\" }", "b.json(1,16): the finding needs 'fingerprint'")]
+        [TestCase("{ \"findings\": [ { \"ruleId\": \"CL1001\" } ], \"fingerprintVersion\": \"1\" }", "b.json(1,17): the finding needs 'fingerprint'")]
         [TestCase("{ \"fingerprintVersion\": \"1\",\n  \"findings\": [ }", "b.json(2,16): the baseline is not valid JSON")]
         [TestCase("{ \"fingerprintVersion\": \"0\", \"findings\": [] }", "b.json(1,27): the baseline's fingerprints are version '0'")]
         [TestCase("[]", "b.json(1,1): a baseline is an object with a 'findings' list")]

@@ -108,7 +108,7 @@ namespace ConfigLint.Tests
         [TestCase("rules:\n  - id: CL9999\n    name: X.Y\n", 2, 9, "rule id 'CL9999' uses ConfigLint's own CL prefix")]
         [TestCase("rules:\n  - id: acme1\n    name: X.Y\n", 2, 9, "rule id 'acme1' is not an upper-case prefix")]
         [TestCase("rules:\n  - id: ACME003\n    name: X.Y\n    title: t\n    message: m\n    category: Acme\n    severity: warning\n    property: x\n    when: { equals: 1 }\n", 2, 5, "rule ACME003 needs a doc link")]
-        [TestCase("helpUri: https://x.example/{id}\nrules:\n  - id: ACME004\n    name: X.Y\n    title: t\n    message: m\n    category: Acme\n    severity: warning\n    property: x\n    when: { matches: \"(\" }\n", 10, 23, "")]
+        [TestCase("helpUri: https://x.example/{id}\nrules:\n  - id: ACME004\n    name: X.Y\n    title: t\n    message: m\n    category: Acme\n    severity: warning\n    property: x\n    when: { matches: \"(\" }\n", 10, 22, "Invalid pattern '(' at offset 1")]
         [TestCase("rules:\n  - !!python/object:os.system\n    id: ACME005\n", 2, 5, "YAML tags are not allowed in a rule pack")]
         [TestCase("rules:\n  - id: ACME006\n   name: [\n", 3, 4, "")]
         public void ABrokenPackExitsTwoNamingFileAndLine(string text, int line, int column, string reason)

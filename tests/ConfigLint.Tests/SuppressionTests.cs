@@ -57,7 +57,7 @@ namespace ConfigLint.Tests
             WriteSuppressions(IosEntry.Replace("EXPIRES", "2099-12-31"));
 
             var console = Run("lint", ".", "--fail-level", "suggestion");
-            var lines = console.Out.Split('\n').Where(l => l.Contains("CL2029")).ToList();
+            var lines = console.Out.Split('\n').Where(l => l.Contains(" CL2029:")).ToList();
             Assert.That(lines, Has.Count.EqualTo(6), console.Out);
             Assert.That(lines, Has.None.Contains("(11,40)"), "the iOS finding at line 11 is the suppressed one");
             Assert.That(console.Out, Does.Contain("; 1 suppressed"));
@@ -106,7 +106,7 @@ namespace ConfigLint.Tests
             WriteSuppressions(IosEntry.Replace("EXPIRES", "2020-01-31"));
             var run = Run("lint", ".");
             Assert.That(run.Exit, Is.EqualTo(ExitCodes.Findings), "an expired suppression is a warning");
-            Assert.That(run.Out.Split('\n').Count(l => l.Contains("CL2029")), Is.EqualTo(7));
+            Assert.That(run.Out.Split('\n').Count(l => l.Contains(" CL2029:")), Is.EqualTo(7));
             Assert.That(run.Out, Does.Contain("configlint.suppressions.yaml(3,5): warning CL0020: the suppression of CL2029 for 'All users and all devices' (owner secops@contoso.example) expired on 2020-01-31"));
         }
 
@@ -117,7 +117,7 @@ namespace ConfigLint.Tests
             var run = Run("lint", ".", "--fail-level", "suggestion");
             Assert.That(run.Exit, Is.EqualTo(ExitCodes.Findings));
             Assert.That(run.Out, Does.Contain("configlint.suppressions.yaml(3,5): info CL0021: the suppression of CL2029 for 'Contractors' setting '/iosRestriction/personalDeviceEnrollmentBlocked' matched no finding"));
-            Assert.That(run.Out.Split('\n').Count(l => l.Contains("CL2029")), Is.EqualTo(7));
+            Assert.That(run.Out.Split('\n').Count(l => l.Contains(" CL2029:")), Is.EqualTo(7));
         }
 
         [Test]
