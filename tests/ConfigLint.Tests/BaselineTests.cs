@@ -3,6 +3,7 @@ using System.Linq;
 using ConfigLint.Cli;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Schema;
 using NUnit.Framework;
 
 namespace ConfigLint.Tests
@@ -112,7 +113,10 @@ namespace ConfigLint.Tests
             File.WriteAllText(file, File.ReadAllText(file).Replace("\"enhanced\"", "\"none\""));
             var fixedRun = Run("lint", "tenant", "--baseline", "b.json", "--format", "sarif");
             Assert.That(fixedRun.Exit, Is.EqualTo(ExitCodes.Success));
-            var absent = JObject.Parse(fixedRun.Out)["runs"]![0]!["results"]!.Where(r => (string?)r["baselineState"] == "absent").ToList();
+            var log = JObject.Parse(fixedRun.Out);
+            var schema = JSchema.Parse(File.ReadAllText(Path.Combine(TestPaths.Output, "Schemas", "sarif-schema-2.1.0.json")));
+            Assert.That(log.IsValid(schema, out System.Collections.Generic.IList<string> errors), Is.True, string.Join("\n", errors));
+            var absent = log["runs"]![0]!["results"]!.Where(r => (string?)r["baselineState"] == "absent").ToList();
             Assert.That(absent, Has.Count.EqualTo(1));
             Assert.That((string)absent[0]["ruleId"]!, Is.EqualTo("CL1001"));
             Assert.That((int)absent[0]["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(8));

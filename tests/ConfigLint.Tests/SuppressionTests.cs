@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using ConfigLint.Cli;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Schema;
 using NUnit.Framework;
 
 namespace ConfigLint.Tests
@@ -74,6 +75,8 @@ namespace ConfigLint.Tests
             Assert.That((int)json["summary"]!["suppressed"]!, Is.EqualTo(1));
 
             var sarif = JObject.Parse(Run("lint", ".", "--format", "sarif").Out);
+            var schema = JSchema.Parse(File.ReadAllText(Path.Combine(TestPaths.Output, "Schemas", "sarif-schema-2.1.0.json")));
+            Assert.That(sarif.IsValid(schema, out System.Collections.Generic.IList<string> errors), Is.True, string.Join("\n", errors));
             var results = sarif["runs"]![0]!["results"]!.Where(r => (string)r["ruleId"]! == "CL2029").ToList();
             Assert.That(results, Has.Count.EqualTo(7));
             var withSuppression = results.Where(r => r["suppressions"] != null).ToList();
