@@ -46,7 +46,7 @@ namespace ConfigLint.Analyzers.Tests
             {
                 "pack", filter, "-c", "Release", "-o", Path.Combine(_work, "feed"), "--artifacts-path", Path.Combine(_work, "artifacts"),
                 "-p:Version=" + _version, "-nologo", "--disable-build-servers",
-            }, Tools.RepoRoot, BuildEnvironment(packagesFolder: null));
+            }, Tools.RepoRoot, BuildEnvironment(packagesFolder: null), timeout: TimeSpan.FromMinutes(10)); // three projects in Release on a shared 2-core runner
             Assert.That(pack.ExitCode, Is.Zero, pack.ToString());
             Assert.That(File.Exists(Path.Combine(_work, "feed", $"ConfigLint.Sdk.{_version}.nupkg")));
             Assert.That(File.Exists(Path.Combine(_work, "feed", $"ConfigLint.Analyzers.{_version}.nupkg")));
