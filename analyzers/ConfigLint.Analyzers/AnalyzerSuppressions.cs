@@ -27,17 +27,19 @@ namespace ConfigLint.Analyzers
         private readonly List<(SuppressionFile File, AdditionalText Text, int Length)> _files = new List<(SuppressionFile, AdditionalText, int)>();
         private readonly List<(Finding Problem, AdditionalText Text, int Length)> _problems = new List<(Finding, AdditionalText, int)>();
         private readonly DateTime _today;
+        private readonly AdoptionDiagnostics _descriptors;
 
-        private AnalyzerSuppressions(DateTime today)
+        private AnalyzerSuppressions(DateTime today, AdoptionDiagnostics descriptors)
         {
             _today = today;
+            _descriptors = descriptors;
         }
 
         public bool IsEmpty => _files.Count == 0 && _problems.Count == 0;
 
-        public static AnalyzerSuppressions Load(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellation)
+        public static AnalyzerSuppressions Load(ImmutableArray<AdditionalText> additionalFiles, AdoptionDiagnostics descriptors, CancellationToken cancellation)
         {
-            var result = new AnalyzerSuppressions(DateTime.UtcNow.Date);
+            var result = new AnalyzerSuppressions(DateTime.UtcNow.Date, descriptors);
             foreach (var file in additionalFiles)
             {
                 if (!SuppressionFile.IsSuppressionFile(file.Path)) continue;
@@ -49,7 +51,7 @@ namespace ConfigLint.Analyzers
                 }
                 catch (SuppressionFileException ex)
                 {
-                    result._problems.Add((ex.ToFinding(), file, content.Length));
+                    result._problems.Add((ex.ToFinding(descriptors), file, content.Length));
                 }
             }
             // Nearest first: a deeper folder is a longer path.
@@ -70,7 +72,7 @@ namespace ConfigLint.Analyzers
             foreach (var problem in _problems) yield return problem;
             foreach (var (file, text, length) in _files.OrderBy(f => f.File.Path, StringComparer.Ordinal))
             {
-                foreach (var finding in file.Diagnostics(_today)) yield return (finding, text, length);
+                foreach (var finding in file.Diagnostics(_today, _descriptors)) yield return (finding, text, length);
             }
         }
 

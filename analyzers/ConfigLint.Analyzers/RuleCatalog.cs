@@ -83,7 +83,7 @@ namespace ConfigLint.Analyzers
             catch (Exception ex)
             {
                 // A broken pack must still surface as a diagnostic, never as AD0001 from SupportedDiagnostics.
-                var fallback = ImmutableArray.Create(ToRoslyn(EngineDiagnostics.InternalError, compilationEnd: false));
+                var fallback = ImmutableArray.Create(ToRoslyn(EngineDiagnostics.Generic.InternalError, compilationEnd: false));
                 return new RuleCatalog(null, fallback, $"{ex.GetType().Name}: {ex.Message}");
             }
         }

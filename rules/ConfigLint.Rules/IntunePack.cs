@@ -48,7 +48,7 @@ namespace ConfigLint.Rules
         private static RulePack Build(IReadOnlyList<(string Name, string Text)>? customPacks) => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
-            RulePackLoader.Load(YamlPacks(), customPacks),
+            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri, customPacks),
             Discover<ResourceRule>(),
             Discover<TenantRule>());
 

@@ -23,7 +23,7 @@ namespace ConfigLint.Analyzers.Tests
                     Assert.That(d.Title.ToString(), Is.EqualTo(rule.Title), rule.Id);
                     Assert.That(d.Category, Is.EqualTo(rule.Category), rule.Id);
                     Assert.That(d.Description.ToString(), Is.EqualTo(rule.Description), rule.Id);
-                    Assert.That(d.HelpLinkUri, Is.EqualTo(RuleIdentifiers.GetHelpUri(rule.Id)), rule.Id);
+                    Assert.That(d.HelpLinkUri, Is.EqualTo(ConfigLint.Rules.PackIdentifiers.GetHelpUri(rule.Id)), rule.Id);
                     Assert.That(d.MessageFormat.ToString(), Is.EqualTo("{0}"), rule.Id);
                     Assert.That(d.DefaultSeverity, Is.EqualTo(Expected(rule.DefaultSeverity)), rule.Id);
                     Assert.That(d.IsEnabledByDefault, Is.True, rule.Id);

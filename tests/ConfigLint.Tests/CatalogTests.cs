@@ -43,8 +43,8 @@ namespace ConfigLint.Tests
         public void RuleIsWellFormed(RuleDescriptor rule)
         {
             Assert.That(RuleIdentifiers.IsWellFormed(rule.Id), Is.True);
-            Assert.That(RuleIdentifiers.CategoryOf(rule.Id), Is.EqualTo(rule.Category), $"{rule.Id} is outside the {rule.Category} range (rules/DiagnosticCategoryAndIdRanges.txt)");
-            Assert.That(rule.HelpUri, Is.EqualTo(RuleIdentifiers.HelpBaseUri + rule.Id + ".md"));
+            Assert.That(PackIdentifiers.CategoryOf(rule.Id), Is.EqualTo(rule.Category), $"{rule.Id} is outside the {rule.Category} range (rules/DiagnosticCategoryAndIdRanges.txt)");
+            Assert.That(rule.HelpUri, Is.EqualTo(PackIdentifiers.HelpBaseUri + rule.Id + ".md"));
             Assert.That(rule.Title, Is.Not.Empty);
             Assert.That(rule.MessageFormat, Is.Not.Empty);
             Assert.That(rule.Source, Is.Not.Empty, $"{rule.Id} must say which DPIA item, control or document it implements");
@@ -90,7 +90,7 @@ namespace ConfigLint.Tests
         public void RangesFileListsEveryCategory()
         {
             var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "rules", "DiagnosticCategoryAndIdRanges.txt"));
-            foreach (var (from, to, category) in RuleIdentifiers.Ranges)
+            foreach (var (from, to, category) in PackIdentifiers.Ranges)
             {
                 Assert.That(text, Does.Contain($"{category}: CL{from:D4}-CL{to:D4}"));
             }

@@ -71,7 +71,7 @@ namespace ConfigLint.Tests
             if (!File.Exists(path)) return findings;
             var file = Core.Suppressions.SuppressionFile.Parse(name + "/" + Core.Suppressions.SuppressionFile.FileName, File.ReadAllText(path), name);
             var result = findings.Select(f => Core.Suppressions.Suppressor.Apply(f, f.Location?.Path ?? f.Scope, new[] { file }, DateTime.UtcNow)).Where(f => f.Suppression == null).ToList();
-            result.AddRange(file.Diagnostics(DateTime.UtcNow));
+            result.AddRange(file.Diagnostics(DateTime.UtcNow, Lint.Engine.Pack.Diagnostics.Adoption));
             return result;
         }
 

@@ -102,6 +102,6 @@ namespace ConfigLint.Cli.Adoption
         }
 
         /// <summary>The suppressions files' own findings, once every finding of the run was seen.</summary>
-        public IEnumerable<Finding> Diagnostics() => _suppressions.Diagnostics();
+        public IEnumerable<Finding> Diagnostics(Core.Suppressions.AdoptionDiagnostics descriptors) => _suppressions.Diagnostics(descriptors);
     }
 }

@@ -78,8 +78,8 @@ namespace ConfigLint.Cli.Adoption
         }
 
         /// <summary>Expired and unused entries, once every finding was seen.</summary>
-        public IEnumerable<Finding> Diagnostics() =>
-            _byFolder.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.Diagnostics(_today));
+        public IEnumerable<Finding> Diagnostics(AdoptionDiagnostics descriptors) =>
+            _byFolder.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.Diagnostics(_today, descriptors));
 
         private IReadOnlyList<SuppressionFile> Applicable(string directory)
         {

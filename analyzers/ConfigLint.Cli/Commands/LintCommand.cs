@@ -75,7 +75,7 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities, accepted);
+                var listener = new Listener(sinks, severities, accepted, engine.Pack.Diagnostics.Adoption);
                 LintPipeline.Run(engine.StartRun(), Remaining(files), Environment.ProcessorCount, listener);
                 listener.Finish();
                 foreach (var sink in sinks) sink.End(listener.Summary);
@@ -106,9 +106,11 @@ namespace ConfigLint.Cli.Commands
             private readonly IReadOnlyList<OutputSink> _sinks;
             private readonly SeverityConfigFiles _severities;
             private readonly Adoption.AcceptedFindings _accepted;
+            private readonly ConfigLint.Core.Suppressions.AdoptionDiagnostics _adoption;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities, Adoption.AcceptedFindings accepted)
+            public Listener(IReadOnlyList<OutputSink> sinks, SeverityConfigFiles severities, Adoption.AcceptedFindings accepted, ConfigLint.Core.Suppressions.AdoptionDiagnostics adoption)
             {
+                _adoption = adoption;
                 _sinks = sinks;
                 _severities = severities;
                 _accepted = accepted;
@@ -118,7 +120,7 @@ namespace ConfigLint.Cli.Commands
             /// <summary>After the last file: the suppressions files' own findings (expired, unused) and the baseline's fixed entries.</summary>
             public void Finish()
             {
-                Report(_accepted.Diagnostics().ToList());
+                Report(_accepted.Diagnostics(_adoption).ToList());
                 if (Summary.Baseline != null) Summary.Baseline.Absent = _accepted.Baseline!.Absent();
             }
 

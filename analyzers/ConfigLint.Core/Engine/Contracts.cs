@@ -8,21 +8,21 @@ namespace ConfigLint.Core.Engine
     /// <summary>What the engine knows about one object before it is typed.</summary>
     public sealed class ResourceCandidate
     {
-        public ResourceCandidate(JsonDocument document, JsonObject node, string? entitySet, bool inCollection)
+        public ResourceCandidate(JsonDocument document, JsonObject node, string? collection, bool inCollection)
         {
             Document = document;
             Node = node;
-            EntitySet = entitySet;
+            Collection = collection;
             InCollection = inCollection;
         }
 
         public JsonDocument Document { get; }
         public JsonObject Node { get; }
 
-        /// <summary>Entity set named by <c>@odata.context</c> (of the object or of its page), if any.</summary>
-        public string? EntitySet { get; }
+        /// <summary>The collection the export says the object (or its list) came from, if it says so.</summary>
+        public string? Collection { get; }
 
-        /// <summary>True for an element of a <c>value[]</c> page or of a top-level array.</summary>
+        /// <summary>True for an element of a list.</summary>
         public bool InCollection { get; }
 
         public string Path => Document.Path;
@@ -38,18 +38,30 @@ namespace ConfigLint.Core.Engine
         Companion,
     }
 
-    /// <summary>The pack's knowledge of export layouts: which files are companions and how to type untyped objects.</summary>
+    /// <summary>
+    /// The pack's knowledge of export layouts: which files are companions, how a file wraps its objects, how to type
+    /// and name an object, which tenant export a file belongs to, and how input problems are worded.
+    /// </summary>
     public interface IResourceTyper
     {
+        /// <summary>Input-diagnostic wording in the pack's own terms; validated when the pack loads.</summary>
+        InputWording Wording { get; }
+
         DocumentRole ClassifyDocument(JsonDocument document);
 
         /// <summary>True when an empty file at this path is a meaningful companion (e.g. "no assignments"), not an error.</summary>
         bool AllowsEmpty(string path);
 
-        /// <summary>The properties that name a resource of this type, first present wins (e.g. <see cref="Resource.DefaultNameProperties"/>).</summary>
-        IReadOnlyList<string> NameProperties(string type);
+        /// <summary>
+        /// Splits a parsed document into the objects that may be resources, unwrapping the export's list and envelope
+        /// shapes (<see cref="DocumentSplit.Plain"/> is the split of a plain object or array).
+        /// </summary>
+        DocumentSplit Split(JsonDocument document);
 
-        /// <summary>Tells the type of an object with no <c>@odata.type</c> (from its context, shape, folder or file name).</summary>
+        /// <summary>The properties that name a resource of this type (null: untyped), first present wins.</summary>
+        IReadOnlyList<string> NameProperties(string? type);
+
+        /// <summary>The type of an object, with its evidence, or null when nothing tells it. Asked once per object.</summary>
         (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate);
 
         /// <summary>
@@ -78,10 +90,10 @@ namespace ConfigLint.Core.Engine
 
         public Resource Resource { get; }
 
-        /// <summary>The form's name, e.g. <c>property</c>, <c>settingsCatalog</c>, <c>omaUri</c>.</summary>
+        /// <summary>The form's name, e.g. <c>property</c> or an extractor's form.</summary>
         public string Form { get; }
 
-        /// <summary>The key in that form, normalized: a property path, a settingDefinitionId, an OMA-URI.</summary>
+        /// <summary>The key in that form, normalized: a property path, or the extractor's key.</summary>
         public string Key { get; }
 
         /// <summary>The key as the file spells it, for messages.</summary>
@@ -102,13 +114,13 @@ namespace ConfigLint.Core.Engine
         public SourceLocation Location => Resource.GetLocation(ValueNode, Form + ":" + Key);
     }
 
-    /// <summary>Reads the settings of one form (e.g. Settings Catalog instances) out of a resource.</summary>
+    /// <summary>Reads the settings of one form (a pack's nested setting list) out of a resource.</summary>
     public interface ISettingExtractor
     {
         /// <summary>The form name that setting definitions refer to.</summary>
         string Form { get; }
 
-        /// <summary>Human wording of a key in this form, for messages, e.g. "Settings Catalog setting 'x'".</summary>
+        /// <summary>Human wording of a key in this form, for messages, e.g. "Catalog setting 'x'".</summary>
         string Describe(string key);
 
         /// <summary>Normalizes a key so lookups match however the export spelled it.</summary>
@@ -121,7 +133,8 @@ namespace ConfigLint.Core.Engine
     /// <summary>Receives findings from rules; severity overrides and suppressions are applied by the engine.</summary>
     public interface IFindingSink
     {
-        void Report(RuleDescriptor rule, SourceLocation? location, params object?[] args);
+        /// <summary>Reports a finding whose message is the rule's template filled with <paramref name="args"/>.</summary>
+        void Report(RuleDescriptor rule, SourceLocation? location, MessageArgs? args = null);
     }
 
     /// <summary>A rule written in C# that looks at one resource at a time.</summary>
@@ -151,23 +164,23 @@ namespace ConfigLint.Core.Engine
     /// <summary>What the engine saw of one parsed file, for tenant rules that need more than its resources.</summary>
     public sealed class DocumentFacts
     {
-        public DocumentFacts(JsonDocument document, DocumentRole role, string? entitySet, string? entitySetType, int resourceCount)
+        public DocumentFacts(JsonDocument document, DocumentRole role, string? collection, string? collectionType, int resourceCount)
         {
             Document = document;
             Role = role;
-            EntitySet = entitySet;
-            EntitySetType = entitySetType;
+            Collection = collection;
+            CollectionType = collectionType;
             ResourceCount = resourceCount;
         }
 
         public JsonDocument Document { get; }
         public DocumentRole Role { get; }
 
-        /// <summary>The entity set of a Graph page, e.g. <c>deviceManagement/operationApprovalPolicies</c>.</summary>
-        public string? EntitySet { get; }
+        /// <summary>The collection the file says it holds (<see cref="DocumentSplit.Collection"/>).</summary>
+        public string? Collection { get; }
 
-        /// <summary>The type the entity set holds, when the pack knows it; set even for an empty page.</summary>
-        public string? EntitySetType { get; }
+        /// <summary>The type the collection holds, when the pack knows it; set even for an empty list.</summary>
+        public string? CollectionType { get; }
 
         public int ResourceCount { get; }
         public string Path => Document.Path;
@@ -175,7 +188,7 @@ namespace ConfigLint.Core.Engine
 
     /// <summary>
     /// Optional for a tenant rule's state: also sees every parsed file, companions and empty pages included
-    /// (an exported but empty list is evidence; IntuneBackupAndRestore keeps assignments in companion files).
+    /// (an exported but empty list is evidence; some export tools keep assignments in companion files).
     /// </summary>
     public interface IDocumentObserver
     {

@@ -1,63 +1,112 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using ConfigLint.Core.Model;
 
 namespace ConfigLint.Core.Engine
 {
     /// <summary>The engine's own diagnostics: problems with the input itself, and internal failures.</summary>
-    public static class EngineDiagnostics
+    public sealed class EngineDiagnostics
     {
         private const string InputSource = "ConfigLint input handling: every bad input gets a clear error and the run goes on";
 
-        public static readonly RuleDescriptor InvalidJson = new RuleDescriptor(
-            id: RuleIdentifiers.InvalidJson,
-            name: "Input.InvalidJson",
-            title: "The file is not valid JSON",
-            messageFormat: "{0}",
-            category: "Input",
-            defaultSeverity: Severity.Error,
-            description: "The file could not be parsed as JSON (malformed, truncated, or with text after the end). Nothing in it was checked.",
-            source: InputSource);
+        /// <summary>The diagnostics with neutral wording (for a host whose pack failed to load).</summary>
+        public static EngineDiagnostics Generic { get; } = new EngineDiagnostics(InputWording.Generic);
 
-        public static readonly RuleDescriptor EmptyFile = new RuleDescriptor(
-            id: RuleIdentifiers.EmptyFile,
-            name: "Input.EmptyFile",
-            title: "The file is empty",
-            messageFormat: "{0}",
-            category: "Input",
-            defaultSeverity: Severity.Error,
-            description: "The file holds no JSON value at all, which usually means an export was interrupted.",
-            source: InputSource);
+        /// <summary>The diagnostics in a pack's wording; throws <see cref="InvalidOperationException"/> for a malformed wording template.</summary>
+        public EngineDiagnostics(InputWording wording)
+        {
+            UnknownTypeOne = Template(wording, nameof(InputWording.UnknownTypeOne), wording.UnknownTypeOne);
+            UnknownTypeMany = Template(wording, nameof(InputWording.UnknownTypeMany), wording.UnknownTypeMany);
+            NotObjectOne = Template(wording, nameof(InputWording.NotObjectOne), wording.NotObjectOne);
+            NotObjectMany = Template(wording, nameof(InputWording.NotObjectMany), wording.NotObjectMany);
+            ScalarRoot = Template(wording, nameof(InputWording.ScalarRoot), wording.ScalarRoot);
 
-        public static readonly RuleDescriptor UnreadableFile = new RuleDescriptor(
-            id: RuleIdentifiers.UnreadableFile,
-            name: "Input.UnreadableFile",
-            title: "The file cannot be read",
-            messageFormat: "{0}",
-            category: "Input",
-            defaultSeverity: Severity.Error,
-            description: "The file could not be opened or its bytes are not valid text in any supported encoding.",
-            source: InputSource);
+            InvalidJson = Input(wording, RuleIdentifiers.InvalidJson, "Input.InvalidJson", "The file is not valid JSON",
+                "invalid {language} at line {line}, column {column}: {reason}", Severity.Error,
+                "The file could not be parsed as JSON (malformed, truncated, or with text after the end). Nothing in it was checked.");
+            EmptyFile = Input(wording, RuleIdentifiers.EmptyFile, "Input.EmptyFile", "The file is empty",
+                "the file is empty; expected a JSON object or array (an interrupted export?)", Severity.Error,
+                "The file holds no JSON value at all, which usually means an export was interrupted.");
+            UnreadableFile = Input(wording, RuleIdentifiers.UnreadableFile, "Input.UnreadableFile", "The file cannot be read",
+                "cannot read the file: {reason}", Severity.Error,
+                "The file could not be opened or its bytes are not valid text in any supported encoding.");
+            UnknownResourceType = Input(wording, RuleIdentifiers.UnknownResourceType, "Input.UnknownResourceType", wording.UnknownTypeTitle,
+                "{problem}; not checked", Severity.Info, wording.UnknownTypeDescription);
+            InternalError = new RuleDescriptor(
+                id: RuleIdentifiers.InternalError,
+                name: "Internal.RuleFailure",
+                title: "A rule failed on this input",
+                messageFormat: "{failure}: {error}",
+                category: "Internal",
+                defaultSeverity: Severity.Error,
+                description: "A rule threw an exception on this resource. The rest of the run went on; please report the input that caused it.",
+                source: "ConfigLint engine",
+                helpUri: wording.HelpUri(RuleIdentifiers.InternalError));
 
-        public static readonly RuleDescriptor UnknownResourceType = new RuleDescriptor(
-            id: RuleIdentifiers.UnknownResourceType,
-            name: "Input.UnknownResourceType",
-            title: "The Intune resource type could not be told",
-            messageFormat: "{0}",
-            category: "Input",
-            defaultSeverity: Severity.Info,
-            description: "The JSON has no @odata.type and neither its shape, its @odata.context nor its folder says which Intune object it is, so no rule could check it.",
-            source: InputSource);
+            RegexTimeout = new RuleDescriptor(
+                id: RuleIdentifiers.RegexTimeout,
+                name: "Input.RuleRegexTimeout",
+                title: "A rule's regular expression timed out",
+                messageFormat: "{failure}: {error}; simplify the pattern (avoid nested quantifiers such as (a+)+)",
+                category: "Input",
+                defaultSeverity: Severity.Warning,
+                description: "A 'matches' condition took longer than its time limit on a value, so the rule was not checked on that resource. Simplify the pattern.",
+                source: "ConfigLint input handling: a user's rule pack cannot hang a run",
+                helpUri: wording.HelpUri(RuleIdentifiers.RegexTimeout));
+            var adoption = new Suppressions.AdoptionDiagnostics(wording.HelpUri);
+            SuppressionExpired = adoption.SuppressionExpired;
+            SuppressionUnused = adoption.SuppressionUnused;
+            InvalidSuppressionFile = adoption.InvalidSuppressionFile;
+            Adoption = adoption;
 
-        public static readonly RuleDescriptor InternalError = new RuleDescriptor(
-            id: RuleIdentifiers.InternalError,
-            name: "Internal.RuleFailure",
-            title: "A rule failed on this input",
-            messageFormat: "{0}",
-            category: "Internal",
-            defaultSeverity: Severity.Error,
-            description: "A rule threw an exception on this resource. The rest of the run went on; please report the input that caused it.",
-            source: "ConfigLint engine");
+            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, InternalError, RegexTimeout, SuppressionExpired, SuppressionUnused, InvalidSuppressionFile };
+        }
 
-        public static IReadOnlyList<RuleDescriptor> All { get; } = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, InternalError };
+        public RuleDescriptor InvalidJson { get; }
+        public RuleDescriptor EmptyFile { get; }
+        public RuleDescriptor UnreadableFile { get; }
+        public RuleDescriptor UnknownResourceType { get; }
+        public RuleDescriptor InternalError { get; }
+
+        /// <summary>A 'matches' condition of a (user's) rule ran out of time on a value (CL0023).</summary>
+        public RuleDescriptor RegexTimeout { get; }
+
+        /// <summary>The suppressions file's diagnostics (CL0020-CL0022), in the pack's help links.</summary>
+        public Suppressions.AdoptionDiagnostics Adoption { get; }
+
+        public RuleDescriptor SuppressionExpired { get; }
+        public RuleDescriptor SuppressionUnused { get; }
+        public RuleDescriptor InvalidSuppressionFile { get; }
+        public IReadOnlyList<RuleDescriptor> All { get; }
+
+        // The pack's wording of CL0004's problem, one template per case.
+        internal MessageTemplate UnknownTypeOne { get; }
+        internal MessageTemplate UnknownTypeMany { get; }
+        internal MessageTemplate NotObjectOne { get; }
+        internal MessageTemplate NotObjectMany { get; }
+        internal MessageTemplate ScalarRoot { get; }
+
+        private static RuleDescriptor Input(InputWording wording, string id, string name, string title, string message, Severity severity, string description) =>
+            new RuleDescriptor(id, name, title, message, "Input", severity, description, InputSource, helpUri: wording.HelpUri(id));
+
+        private static MessageTemplate Template(InputWording wording, string name, string text)
+        {
+            MessageTemplate template;
+            try
+            {
+                template = MessageTemplate.Parse(text);
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidOperationException($"input wording {name}: {ex.Message}", ex);
+            }
+            var unknown = template.UnknownPlaceholders(InputWording.Placeholders);
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException($"input wording {name}: unknown placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", InputWording.Placeholders.Select(p => "{" + p + "}"))}");
+            }
+            return template;
+        }
     }
 }

@@ -23,7 +23,6 @@ namespace ConfigLint.Core.Engine
             Pack = pack;
             Options = options ?? new LintOptions();
 
-            var extractors = pack.Extractors.ToDictionary(e => e.Form, StringComparer.Ordinal);
             var usedSettings = new HashSet<SettingDefinition>(pack.DeclarativeRules.SelectMany(r => r.Leaves).Select(l => l.Setting));
             foreach (var setting in usedSettings)
             {
@@ -39,7 +38,7 @@ namespace ConfigLint.Core.Engine
                         foreach (var type in form.Types) Add(PropertyFormsByType, type, form);
                         continue;
                     }
-                    Add(FormsByKey, (form.Form, extractors[form.Form].NormalizeKey(form.Key)), form);
+                    Add(FormsByKey, (form.Form, pack.ExtractorsByForm[form.Form].NormalizeKey(form.Key)), form);
                 }
             }
 

@@ -17,14 +17,14 @@ namespace ConfigLint.Core.Engine
             IEnumerable<TenantRule> tenantRules)
         {
             Typer = typer;
+            Diagnostics = new EngineDiagnostics(typer.Wording);
             Extractors = extractors.ToList();
             Settings = declarative.Settings;
             DeclarativeRules = declarative.Rules;
             ResourceRules = resourceRules.ToList();
             TenantRules = tenantRules.ToList();
 
-            var all = new List<RuleDescriptor>(EngineDiagnostics.All);
-            all.AddRange(Suppressions.AdoptionDiagnostics.All);
+            var all = new List<RuleDescriptor>(Diagnostics.All);
             all.AddRange(DeclarativeRules.Select(r => r.Descriptor));
             all.AddRange(ResourceRules.SelectMany(r => r.Descriptors));
             all.AddRange(TenantRules.SelectMany(r => r.Descriptors));
@@ -32,12 +32,21 @@ namespace ConfigLint.Core.Engine
             if (duplicate != null) throw new InvalidOperationException($"rule id {duplicate.Key} is used by {string.Join(" and ", duplicate.Select(d => d.Name))}");
             Descriptors = all.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
-            var forms = new HashSet<string>(Extractors.Select(e => e.Form), StringComparer.Ordinal) { PropertyForm };
+            var byForm = new Dictionary<string, ISettingExtractor>(StringComparer.Ordinal);
+            foreach (var extractor in Extractors)
+            {
+                if (extractor.Form == PropertyForm || byForm.ContainsKey(extractor.Form)) throw new InvalidOperationException($"two extractors provide form '{extractor.Form}'");
+                byForm.Add(extractor.Form, extractor);
+            }
+            ExtractorsByForm = byForm;
             foreach (var setting in Settings)
             {
                 foreach (var form in setting.Forms)
                 {
-                    if (!forms.Contains(form.Form)) throw new InvalidOperationException($"setting '{setting.Id}' uses form '{form.Form}', which no extractor provides (known: {string.Join(", ", forms)})");
+                    if (form.Form != PropertyForm && !byForm.ContainsKey(form.Form))
+                    {
+                        throw new InvalidOperationException($"setting '{setting.Id}' uses form '{form.Form}', which no extractor provides (known: {string.Join(", ", new[] { PropertyForm }.Concat(byForm.Keys))})");
+                    }
                 }
             }
         }
@@ -47,6 +56,12 @@ namespace ConfigLint.Core.Engine
 
         public IResourceTyper Typer { get; }
         public IReadOnlyList<ISettingExtractor> Extractors { get; }
+
+        /// <summary>The extractors by the form they read.</summary>
+        public IReadOnlyDictionary<string, ISettingExtractor> ExtractorsByForm { get; }
+
+        /// <summary>The engine's own diagnostics, in the pack's wording.</summary>
+        public EngineDiagnostics Diagnostics { get; }
         public IReadOnlyList<SettingDefinition> Settings { get; }
         public IReadOnlyList<DeclarativeRule> DeclarativeRules { get; }
         public IReadOnlyList<ResourceRule> ResourceRules { get; }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ConfigLint.Core.Inputs
 {
     /// <summary>
-    /// Which files are candidate exports, shared by the CLI (when it walks a folder) and the Roslyn analyzer (over
+    /// Which files are candidate exports, shared by the CLI (when it walks a folder) and the build analyzer (over
     /// AdditionalFiles): JSON and YAML, minus tooling files that are never configuration.
     /// </summary>
     public static class ExportFilter

@@ -62,7 +62,7 @@ namespace ConfigLint.Core.Model
 
         /// <summary>
         /// The message as a channel without a place for the scope shows it: prefixed with the export folder when the
-        /// finding has no location and is about one of several tenant exports (Roslyn, CI annotations).
+        /// finding has no location and is about one of several tenant exports (build diagnostics, CI annotations).
         /// </summary>
         public string MessageWithScope => Location == null && !string.IsNullOrEmpty(Scope) ? $"{Scope}: {Message}" : Message;
 

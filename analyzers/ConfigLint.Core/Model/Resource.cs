@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConfigLint.Core.Engine;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Text;
 
@@ -7,33 +11,36 @@ namespace ConfigLint.Core.Model
     public enum TypeEvidence
     {
         Unknown = 0,
-        ODataType,
-        ODataContext,
+
+        /// <summary>The object names its own type.</summary>
+        Declared,
+
+        /// <summary>The collection the object was exported from holds one type.</summary>
+        Collection,
+
         Shape,
         FileLocation,
     }
 
     /// <summary>
-    /// One configuration object: a single-object file, or one element of a Graph <c>value[]</c> page, with its
-    /// type, id and display name. Locations of everything in it come from <see cref="Document"/>.
+    /// One configuration object: a single-object file, or one element of an exported list, with its type, id and
+    /// name. Locations of everything in it come from <see cref="Document"/>.
     /// </summary>
     public sealed class Resource
     {
-        /// <summary>Graph's own naming: most resources have displayName, Settings Catalog policies have name.</summary>
-        public static readonly System.Collections.Generic.IReadOnlyList<string> DefaultNameProperties = new[] { "displayName", "name" };
-
         private readonly JsonProperty? _nameProperty;
+        private Dictionary<string, IReadOnlyList<SettingOccurrence>>? _occurrences;
 
-        /// <summary>A resource; <paramref name="nameProperties"/> name it, first present wins (the pack knows the exceptions).</summary>
-        public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? entitySet, System.Collections.Generic.IReadOnlyList<string>? nameProperties = null)
+        /// <summary>A resource; <paramref name="nameProperties"/> name it, first present wins (the pack knows which).</summary>
+        public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? collection, IReadOnlyList<string> nameProperties)
         {
             Document = document;
             Node = node;
             Type = type;
             Evidence = evidence;
-            EntitySet = entitySet;
+            Collection = collection;
             Id = node.GetString("id");
-            foreach (var name in nameProperties ?? DefaultNameProperties)
+            foreach (var name in nameProperties)
             {
                 _nameProperty = node.GetProperty(name);
                 if (_nameProperty != null) break;
@@ -44,13 +51,13 @@ namespace ConfigLint.Core.Model
         public JsonDocument Document { get; }
         public JsonObject Node { get; }
 
-        /// <summary>Graph type name without namespace, e.g. <c>windows10GeneralConfiguration</c>; null when unknown.</summary>
+        /// <summary>The pack's type name, e.g. <c>windows10GeneralConfiguration</c>; null when unknown.</summary>
         public string? Type { get; }
 
         public TypeEvidence Evidence { get; }
 
-        /// <summary>The OData entity set from <c>@odata.context</c>, e.g. <c>deviceManagement/configurationPolicies</c>.</summary>
-        public string? EntitySet { get; }
+        /// <summary>The collection the export says the object came from (see <see cref="ResourceCandidate.Collection"/>).</summary>
+        public string? Collection { get; }
 
         public string? Id { get; }
         public string? DisplayName { get; }
@@ -61,7 +68,7 @@ namespace ConfigLint.Core.Model
         /// <summary>The resource as findings name it (type, id, display name), shared by every finding about it.</summary>
         public FindingSubject Subject => _subject ??= new FindingSubject(Type, Id, DisplayName, null);
 
-        /// <summary>Where resource-level findings point: the display name's key, else the object's opening brace.</summary>
+        /// <summary>Where resource-level findings point: the name's key, else the object's opening brace.</summary>
         public SourceLocation AnchorLocation
         {
             get => (_nameProperty != null ? Document.GetNameLocation(_nameProperty) : Document.GetLocation(Node.Start, Node.Start + 1)).WithSubject(Subject);
@@ -77,11 +84,11 @@ namespace ConfigLint.Core.Model
         public string? PointerTo(JsonNode target)
         {
             if (ReferenceEquals(target, Node)) return string.Empty;
-            var path = new System.Collections.Generic.List<string>();
+            var path = new List<string>();
             return Find(Node, target, path) ? "/" + string.Join("/", path) : null;
         }
 
-        private static bool Find(JsonNode node, JsonNode target, System.Collections.Generic.List<string> path)
+        private static bool Find(JsonNode node, JsonNode target, List<string> path)
         {
             // Nodes are ordered by offset, so only the child whose range holds the target is searched.
             if (node is JsonObject obj)
@@ -109,20 +116,18 @@ namespace ConfigLint.Core.Model
             return false;
         }
 
-        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence>>? _occurrences;
-
         /// <summary>
         /// The extractor's occurrences in this resource, extracted once and shared by the engine and every rule
         /// (a resource lives only while its file is linted, so the cache goes with it).
         /// </summary>
-        public System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence> Occurrences(Engine.ISettingExtractor extractor)
+        public IReadOnlyList<SettingOccurrence> Occurrences(ISettingExtractor extractor)
         {
             lock (this)
             {
-                _occurrences ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Engine.SettingOccurrence>>(System.StringComparer.Ordinal);
+                _occurrences ??= new Dictionary<string, IReadOnlyList<SettingOccurrence>>(StringComparer.Ordinal);
                 if (!_occurrences.TryGetValue(extractor.Form, out var list))
                 {
-                    list = System.Linq.Enumerable.ToList(extractor.Extract(this));
+                    list = extractor.Extract(this).ToList();
                     _occurrences[extractor.Form] = list;
                 }
                 return list;

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ConfigLint.Core.Model
 {
-    /// <summary>Everything a front end needs to describe a rule: the same data feeds the console, SARIF and Roslyn.</summary>
+    /// <summary>Everything a front end needs to describe a rule: the same data feeds the console, SARIF and the build analyzer.</summary>
     public sealed class RuleDescriptor
     {
         public RuleDescriptor(
@@ -23,16 +23,23 @@ namespace ConfigLint.Core.Model
             {
                 throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
             }
-            _helpUri = helpUri;
             Id = id;
             Name = name;
             Title = title;
-            MessageFormat = messageFormat;
+            try
+            {
+                Message = MessageTemplate.Parse(messageFormat);
+            }
+            catch (FormatException ex)
+            {
+                throw new ArgumentException($"rule {id}: {ex.Message}", ex);
+            }
             Category = category;
             DefaultSeverity = defaultSeverity;
             Description = description;
             Source = source;
             Tags = (tags ?? Enumerable.Empty<string>()).ToArray();
+            HelpUri = helpUri ?? string.Empty;
         }
 
         /// <summary>Stable identifier, <c>CL</c> plus four digits; the range says the category.</summary>
@@ -42,23 +49,25 @@ namespace ConfigLint.Core.Model
         public string Name { get; }
 
         public string Title { get; }
-        public string MessageFormat { get; }
+        /// <summary>The message with named placeholders, e.g. <c>{resource}</c>; the pack validates them when it loads.</summary>
+        public MessageTemplate Message { get; }
+
+        /// <summary>The message template as written.</summary>
+        public string MessageFormat => Message.Text;
         public string Category { get; }
         public Severity DefaultSeverity { get; }
         public string Description { get; }
 
-        /// <summary>What the rule implements: the DPIA risk or recommendation, the security control, the Graph doc.</summary>
+        /// <summary>What the rule implements: the DPIA risk or recommendation, the security control, the API documentation.</summary>
         public string Source { get; }
 
         public IReadOnlyList<string> Tags { get; }
 
-        private readonly string? _helpUri;
+        /// <summary>The rule's documentation page, as the pack that defines the rule computes it (empty when it has none).</summary>
+        public string HelpUri { get; }
 
-        /// <summary>The rule's documentation: computed for ConfigLint's rules, the pack's own link for a custom rule.</summary>
-        public string HelpUri => _helpUri ?? RuleIdentifiers.GetHelpUri(Id);
-
-        /// <summary>True for a rule from a user's rule pack (its own ID prefix and doc link).</summary>
-        public bool IsCustom => _helpUri != null;
+        /// <summary>True for a rule from a user's rule pack: its own ID prefix and doc link.</summary>
+        public bool IsCustom => !RuleIdentifiers.IsWellFormed(Id);
 
         public override string ToString() => $"{Id} {Name}";
     }

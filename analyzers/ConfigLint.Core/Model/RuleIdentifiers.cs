@@ -1,16 +1,13 @@
 using System;
-using System.Collections.Generic;
 
 namespace ConfigLint.Core.Model
 {
     /// <summary>
-    /// Rule identifier conventions. Category ranges are listed in <c>rules/DiagnosticCategoryAndIdRanges.txt</c>;
-    /// this class holds the engine's own diagnostics and the single place where help links are computed.
+    /// Rule identifier conventions: the engine's own diagnostics and the ID form. Category ranges and help links belong
+    /// to the rule pack (<c>rules/DiagnosticCategoryAndIdRanges.txt</c>).
     /// </summary>
     public static class RuleIdentifiers
     {
-        public const string HelpBaseUri = "https://github.com/configlint/configlint/blob/main/rules/docs/";
-
         // Input problems (CL0001-CL0099), raised by the engine itself.
         public const string InvalidJson = "CL0001";
         public const string EmptyFile = "CL0002";
@@ -25,8 +22,6 @@ namespace ConfigLint.Core.Model
 
         // Internal failures (CL9001-CL9099).
         public const string InternalError = "CL9001";
-
-        public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 
         public static bool IsWellFormed(string? id) =>
             id != null && id.Length == 6 && id.StartsWith("CL", StringComparison.Ordinal)
@@ -48,27 +43,6 @@ namespace ConfigLint.Core.Model
                 if (id[i] < '0' || id[i] > '9') return false;
             }
             return true;
-        }
-
-        /// <summary>The category that owns each ID range; a meta-test checks every rule against it.</summary>
-        public static readonly IReadOnlyList<(int From, int To, string Category)> Ranges = new[]
-        {
-            (1, 99, "Input"),
-            (1001, 1999, "Privacy"),
-            (2001, 2999, "Security"),
-            (3001, 3999, "Hygiene"),
-            (9001, 9099, "Internal"),
-        };
-
-        public static string? CategoryOf(string id)
-        {
-            if (!IsWellFormed(id)) return null;
-            int n = int.Parse(id.Substring(2));
-            foreach (var (from, to, category) in Ranges)
-            {
-                if (n >= from && n <= to) return category;
-            }
-            return null;
         }
     }
 }

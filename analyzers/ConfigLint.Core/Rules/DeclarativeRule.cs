@@ -28,6 +28,12 @@ namespace ConfigLint.Core.Rules
     /// <summary>A rule written in YAML: a descriptor, optional resource types, and leaves over logical settings.</summary>
     public sealed class DeclarativeRule
     {
+        /// <summary>
+        /// What a declarative rule's message may say: the occurrence's <c>{value}</c> as written and its <c>{canonical}</c>
+        /// value, the <c>{form}</c> it was written in, the <c>{setting}</c>'s title, the <c>{resource}</c> and its <c>{type}</c>.
+        /// </summary>
+        public static readonly IReadOnlyList<string> MessagePlaceholders = new[] { "value", "canonical", "form", "setting", "resource", "type" };
+
         public DeclarativeRule(RuleDescriptor descriptor, IReadOnlyCollection<string>? types, LeafCombination combination, IReadOnlyList<RuleLeaf> leaves)
         {
             Descriptor = descriptor;

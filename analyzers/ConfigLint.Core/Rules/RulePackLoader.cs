@@ -44,11 +44,12 @@ namespace ConfigLint.Core.Rules
         };
 
         /// <summary>
-        /// Loads the built-in packs and, optionally, users' own packs. A custom pack uses the same settings and condition
-        /// language, but its rule IDs must have a prefix other than <c>CL</c> and its rules a doc link of their own
-        /// (<c>helpUri</c> on the rule, or on the pack with <c>{id}</c> in it); YAML tags are refused.
+        /// Loads YAML packs; <paramref name="helpUri"/> computes each rule's help link from its ID. Users' own packs
+        /// (<paramref name="customPacks"/>) use the same settings and condition language, but their rule IDs must have a
+        /// prefix other than <c>CL</c> and their rules a doc link of their own (<c>helpUri</c> on the rule, or on the
+        /// pack with <c>{id}</c> in it); YAML tags are refused.
         /// </summary>
-        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, IEnumerable<(string Name, string Text)>? customPacks = null)
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null, IEnumerable<(string Name, string Text)>? customPacks = null)
         {
             var documents = new List<(string Name, YamlMappingNode Root)>();
             var custom = new HashSet<string>(StringComparer.Ordinal);
@@ -99,11 +100,12 @@ namespace ConfigLint.Core.Rules
                     if (key.Value == "helpUri" && custom.Contains(name)) continue;
                     if (key.Value != "settings" && key.Value != "rules") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'settings' or 'rules'");
                 }
-                string? packHelp = custom.Contains(name) ? OptionalString(root, "helpUri") : null;
+                bool isCustom = custom.Contains(name);
+                string? packHelp = isCustom ? OptionalString(root, "helpUri") : null;
                 foreach (var node in Sequence(name, root, "rules"))
                 {
-                    var rule = ReadRule(name, node, settings, result.Settings, custom.Contains(name), packHelp);
-                    if (custom.Contains(name) && result.Rules.Any(r => r.Descriptor.Id == rule.Descriptor.Id)) throw new RulePackException(name, node.Start, $"rule id {rule.Descriptor.Id} is declared twice");
+                    var rule = ReadRule(name, node, settings, result.Settings, helpUri, isCustom, packHelp);
+                    if (isCustom && result.Rules.Any(r => r.Descriptor.Id == rule.Descriptor.Id)) throw new RulePackException(name, node.Start, $"rule id {rule.Descriptor.Id} is declared twice");
                     result.Rules.Add(rule);
                 }
             }
@@ -128,7 +130,7 @@ namespace ConfigLint.Core.Rules
             return setting;
         }
 
-        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, bool custom = false, string? packHelp = null)
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Func<string, string>? helpUri, bool custom = false, string? packHelp = null)
         {
             var map = Mapping(pack, node, "a rule");
             foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
@@ -136,33 +138,7 @@ namespace ConfigLint.Core.Rules
                 if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
             }
             string id = RequiredString(pack, map, "id");
-            string? helpUri = null;
-            if (custom) helpUri = CustomPacks.CheckRule(pack, map, id, OptionalString(map, "helpUri"), packHelp);
-            else if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
-            var severityText = RequiredString(pack, map, "severity");
-            if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
-            {
-                throw new RulePackException(pack, map.Children[new YamlScalarNode("severity")].Start, $"unknown severity '{severityText}'; expected error, warning, suggestion or info");
-            }
-            RuleDescriptor descriptor;
-            try
-            {
-                descriptor = new RuleDescriptor(
-                    id,
-                    RequiredString(pack, map, "name"),
-                    RequiredString(pack, map, "title"),
-                    RequiredString(pack, map, "message"),
-                    RequiredString(pack, map, "category"),
-                    severity,
-                    OptionalString(map, "description") ?? string.Empty,
-                    custom ? OptionalString(map, "source") ?? $"custom rule pack {pack}" : RequiredString(pack, map, "source"),
-                    StringList(pack, map, "tags"),
-                    helpUri);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new RulePackException(pack, node.Start, ex.Message);
-            }
+            var descriptor = ReadDescriptor(pack, node, map, id, helpUri, custom, packHelp);
             var types = StringList(pack, map, "types");
 
             var leaves = new List<RuleLeaf>();
@@ -183,6 +159,44 @@ namespace ConfigLint.Core.Rules
                 leaves.Add(ReadLeaf(pack, map, types, settings, all));
             }
             return new DeclarativeRule(descriptor, types, combination, leaves);
+        }
+
+        /// <summary>A rule's descriptor; its message may use only <see cref="DeclarativeRule.MessagePlaceholders"/>.</summary>
+        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri, bool custom, string? packHelp)
+        {
+            string? link = custom ? CustomPacks.CheckRule(pack, map, id, OptionalString(map, "helpUri"), packHelp) : helpUri?.Invoke(id);
+            if (!custom && !RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
+            var severityText = RequiredString(pack, map, "severity");
+            if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("severity")].Start, $"unknown severity '{severityText}'; expected error, warning, suggestion or info");
+            }
+            RuleDescriptor descriptor;
+            try
+            {
+                descriptor = new RuleDescriptor(
+                    id,
+                    RequiredString(pack, map, "name"),
+                    RequiredString(pack, map, "title"),
+                    RequiredString(pack, map, "message"),
+                    RequiredString(pack, map, "category"),
+                    severity,
+                    OptionalString(map, "description") ?? string.Empty,
+                    custom ? OptionalString(map, "source") ?? $"custom rule pack {pack}" : RequiredString(pack, map, "source"),
+                    StringList(pack, map, "tags"),
+                    link);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start, ex.Message);
+            }
+            var unknown = descriptor.Message.UnknownPlaceholders(DeclarativeRule.MessagePlaceholders);
+            if (unknown.Count > 0)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start,
+                    $"rule {id}: unknown message placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", DeclarativeRule.MessagePlaceholders.Select(p => "{" + p + "}"))}");
+            }
+            return descriptor;
         }
 
         private static RuleLeaf ReadLeaf(string pack, YamlMappingNode map, IReadOnlyCollection<string>? types, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)

@@ -50,34 +50,63 @@ namespace ConfigLint.Core.Rules
         /// <summary>Adds an operator; throws <see cref="FormatException"/> with a readable reason when it is not understood.</summary>
         public void Add(string op, object? operand)
         {
+            var test = ValueTest(op, operand) ?? OrderTest(op, operand)
+                ?? throw new FormatException($"unknown operator '{op}'; expected one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals, durationGreater, durationGreaterOrEquals, durationLess, durationLessOrEquals, matches, contains, isNull");
+            _tests.Add((op, test));
+        }
+
+        /// <summary>The equality, membership, pattern and null operators; null for another operator.</summary>
+        private static Func<string?, SettingOccurrence, bool>? ValueTest(string op, object? operand)
+        {
             switch (op)
             {
                 case "equals":
-                    _tests.Add((op, (v, _) => ValueEquals(v, Scalar(operand))));
-                    break;
+                    return (v, _) => ValueEquals(v, Scalar(operand));
                 case "notEquals":
-                    _tests.Add((op, (v, _) => !ValueEquals(v, Scalar(operand))));
-                    break;
+                    return (v, _) => !ValueEquals(v, Scalar(operand));
                 case "in":
                 {
                     var set = List(op, operand);
-                    _tests.Add((op, (v, _) => set.Any(x => ValueEquals(v, x))));
-                    break;
+                    return (v, _) => set.Any(x => ValueEquals(v, x));
                 }
                 case "notIn":
                 {
                     var set = List(op, operand);
-                    _tests.Add((op, (v, _) => v != null && !set.Any(x => ValueEquals(v, x))));
-                    break;
+                    return (v, _) => v != null && !set.Any(x => ValueEquals(v, x));
                 }
+                case "matches":
+                {
+                    var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
+                    var regex = new TimedRegex(pattern);
+                    return (v, o) => o.Values != null ? o.Values.Any(x => regex.IsMatch(x, o)) : v != null && regex.IsMatch(v, o);
+                }
+                case "contains":
+                {
+                    var item = Scalar(operand);
+                    return (v, o) => o.Values != null ? o.Values.Any(x => ValueEquals(x, item)) : ValueEquals(v, item);
+                }
+                case "isNull":
+                {
+                    bool expected = Bool(op, operand);
+                    return (v, o) => (o.ValueNode.Kind == JsonKind.Null) == expected;
+                }
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The number and duration comparisons; null for another operator.</summary>
+        private static Func<string?, SettingOccurrence, bool>? OrderTest(string op, object? operand)
+        {
+            switch (op)
+            {
                 case "greater":
                 case "greaterOrEquals":
                 case "less":
                 case "lessOrEquals":
                 {
                     double limit = Number(op, operand);
-                    _tests.Add((op, (v, _) => TryNumber(v, out var n) && Compare(op, n.CompareTo(limit))));
-                    break;
+                    return (v, _) => TryNumber(v, out var n) && Compare(op, n.CompareTo(limit));
                 }
                 case "durationGreater":
                 case "durationGreaterOrEquals":
@@ -86,30 +115,10 @@ namespace ConfigLint.Core.Rules
                 {
                     var limit = Duration(op, Scalar(operand));
                     string comparison = char.ToLowerInvariant(op[8]) + op.Substring(9); // durationGreater -> greater
-                    _tests.Add((op, (v, _) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(limit))));
-                    break;
-                }
-                case "matches":
-                {
-                    var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
-                    var regex = new TimedRegex(pattern);
-                    _tests.Add((op, (v, o) => o.Values != null ? o.Values.Any(x => regex.IsMatch(x, o)) : v != null && regex.IsMatch(v, o)));
-                    break;
-                }
-                case "contains":
-                {
-                    var item = Scalar(operand);
-                    _tests.Add((op, (v, o) => o.Values != null ? o.Values.Any(x => ValueEquals(x, item)) : ValueEquals(v, item)));
-                    break;
-                }
-                case "isNull":
-                {
-                    bool expected = Bool(op, operand);
-                    _tests.Add((op, (v, o) => (o.ValueNode.Kind == JsonKind.Null) == expected));
-                    break;
+                    return (v, _) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(limit));
                 }
                 default:
-                    throw new FormatException($"unknown operator '{op}'; expected one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals, durationGreater, durationGreaterOrEquals, durationLess, durationLessOrEquals, matches, contains, isNull");
+                    return null;
             }
         }
 
@@ -131,7 +140,7 @@ namespace ConfigLint.Core.Rules
         public static bool TryNumber(string? text, out double value) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-        /// <summary>ISO 8601 durations as Graph writes them (P90D, PT12H, PT30M).</summary>
+        /// <summary>ISO 8601 durations as exports write them (P90D, PT12H, PT30M).</summary>
         public static bool TryDuration(string? text, out TimeSpan value)
         {
             value = default;

@@ -32,8 +32,8 @@ namespace ConfigLint.Core.Suppressions
         public string Reason { get; }
 
         /// <summary>The problem as a finding of <see cref="AdoptionDiagnostics.InvalidSuppressionFile"/> (the analyzer's form of exit code 2).</summary>
-        public Finding ToFinding() => new Finding(
-            AdoptionDiagnostics.InvalidSuppressionFile, Severity.Error, $"the suppressions file is malformed, so none of its entries apply: {Reason}",
+        public Finding ToFinding(AdoptionDiagnostics diagnostics) => new Finding(
+            diagnostics.InvalidSuppressionFile, diagnostics.InvalidSuppressionFile.DefaultSeverity, diagnostics.InvalidSuppressionFile.Message.Render(new MessageArgs { ["reason"] = Reason }),
             new SourceLocation(Path, new LinePosition(Line, Column), new LinePosition(Line, Column), Offset, Offset));
     }
 
@@ -176,21 +176,29 @@ namespace ConfigLint.Core.Suppressions
         /// The suppressions-file findings of a finished run: an expired entry is a warning, an entry that matched
         /// nothing a suggestion, each at the entry's line.
         /// </summary>
-        public IEnumerable<Finding> Diagnostics(DateTime today)
+        public IEnumerable<Finding> Diagnostics(DateTime today, AdoptionDiagnostics? diagnostics = null)
         {
+            var d = diagnostics ?? AdoptionDiagnostics.Generic;
             foreach (var entry in Entries)
             {
                 if (entry.IsExpired(today))
                 {
-                    yield return new Finding(AdoptionDiagnostics.SuppressionExpired, AdoptionDiagnostics.SuppressionExpired.DefaultSeverity,
-                        $"the suppression of {entry.Rule} for '{entry.Target}' (owner {entry.Owner}) expired on {entry.ExpiresText}; the finding is reported again: review it, then renew the date or remove the entry",
-                        entry.Location);
+                    yield return new Finding(d.SuppressionExpired, d.SuppressionExpired.DefaultSeverity, d.SuppressionExpired.Message.Render(new MessageArgs
+                    {
+                        ["rule"] = entry.Rule,
+                        ["target"] = entry.Target,
+                        ["owner"] = entry.Owner,
+                        ["expires"] = entry.ExpiresText,
+                    }), entry.Location);
                 }
                 else if (entry.Uses == 0)
                 {
-                    yield return new Finding(AdoptionDiagnostics.SuppressionUnused, AdoptionDiagnostics.SuppressionUnused.DefaultSeverity,
-                        $"the suppression of {entry.Rule} for '{entry.Target}'{(entry.Setting == null ? string.Empty : $" setting '{entry.Setting}'")} matched no finding; remove it or correct its target",
-                        entry.Location);
+                    yield return new Finding(d.SuppressionUnused, d.SuppressionUnused.DefaultSeverity, d.SuppressionUnused.Message.Render(new MessageArgs
+                    {
+                        ["rule"] = entry.Rule,
+                        ["target"] = entry.Target,
+                        ["setting"] = entry.Setting == null ? string.Empty : $" setting '{entry.Setting}'",
+                    }), entry.Location);
                 }
             }
         }

@@ -22,12 +22,13 @@ namespace ConfigLint.Rules.Hygiene
             id: Id,
             name: "Hygiene.Settings.ConflictingValues",
             title: "Two assigned policies set the same setting to different values",
-            messageFormat: "{0} is set to '{1}' here, in {2}, but to '{3}' in {4} at {5}; both policies are assigned to the same target, so its devices get a conflict",
+            messageFormat: "{setting} is set to '{value}' here, in {policy}, but to '{otherValue}' in {otherPolicy} at {otherPlace}; both policies are assigned to the same target, so its devices get a conflict",
             category: "Hygiene",
             defaultSeverity: Severity.Warning,
             description: "The same Settings Catalog setting or OMA-URI is configured with different values by two policies assigned to the same target (the same group, or both to all devices or all users). Intune marks the setting as in conflict on devices that receive both.",
             source: "Microsoft Learn: Intune 'Monitor device configuration profiles' (conflicts); Graph deviceManagementConfigurationPolicy settings and assignments",
-            tags: new[] { "hygiene", "conflict" });
+            tags: new[] { "hygiene", "conflict" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly Dictionary<string, ISettingExtractor> Extractors = new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor() }
             .ToDictionary(e => e.Form, StringComparer.Ordinal);
@@ -156,8 +157,15 @@ namespace ConfigLint.Rules.Hygiene
                         var first = places.Take(i).FirstOrDefault(v =>
                             !string.Equals(v.Text, other.Text, StringComparison.OrdinalIgnoreCase) && v.Policy.Targets.Intersect(other.Policy.Targets).Any());
                         if (first == null) continue;
-                        sink.Report(Rule, other.Location, Extractors[other.Form].Describe(other.KeyAsWritten), other.Text, other.Policy.Describe, first.Text, first.Policy.Describe,
-                            $"{first.Policy.Path}({first.Start.Line},{first.Start.Column})");
+                        sink.Report(Rule, other.Location, new MessageArgs
+                        {
+                            ["setting"] = Extractors[other.Form].Describe(other.KeyAsWritten),
+                            ["value"] = other.Text,
+                            ["policy"] = other.Policy.Describe,
+                            ["otherValue"] = first.Text,
+                            ["otherPolicy"] = first.Policy.Describe,
+                            ["otherPlace"] = $"{first.Policy.Path}({first.Start.Line},{first.Start.Column})",
+                        });
                     }
                 }
             }

@@ -17,12 +17,13 @@ namespace ConfigLint.Rules.Hygiene
             id: Id,
             name: "Hygiene.Assignments.NotAssigned",
             title: "The policy is not assigned to anyone",
-            messageFormat: "{0} has {1}, so it applies to no device or user; assign it or delete it",
+            messageFormat: "{policy} has {assignments}, so it applies to no device or user; assign it or delete it",
             category: "Hygiene",
             defaultSeverity: Severity.Suggestion,
             description: "An exported policy whose assignments were exported and are empty. Unassigned policies drift from what is deployed and are often stale copies.",
             source: "Intune configuration hygiene; Graph deviceManagementConfigurationPolicy/deviceConfiguration assignments navigation",
-            tags: new[] { "hygiene", "assignments" });
+            tags: new[] { "hygiene", "assignments" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -63,10 +64,10 @@ namespace ConfigLint.Rules.Hygiene
 
             public void Complete(IFindingSink sink)
             {
-                foreach (var (location, describe) in _emptyInline) sink.Report(Rule, location, describe, "an empty assignments list");
+                foreach (var (location, describe) in _emptyInline) sink.Report(Rule, location, new MessageArgs { ["policy"] = describe, ["assignments"] = "an empty assignments list" });
                 foreach (var p in _pending)
                 {
-                    if (_files.CountFor(p.Keys) == 0) sink.Report(Rule, p.Location, p.Describe, "an empty assignment file in its Assignments folder");
+                    if (_files.CountFor(p.Keys) == 0) sink.Report(Rule, p.Location, new MessageArgs { ["policy"] = p.Describe, ["assignments"] = "an empty assignment file in its Assignments folder" });
                 }
             }
         }

@@ -19,12 +19,13 @@ namespace ConfigLint.Rules.Hygiene
             id: Id,
             name: "Hygiene.SettingsCatalog.SettingCountMismatch",
             title: "The Settings Catalog export holds fewer or more settings than its settingCount",
-            messageFormat: "{0} declares settingCount {1} but the export holds {2} setting(s); the export looks truncated (Graph paging), so settings may be missing from this check; re-export it",
+            messageFormat: "{policy} declares settingCount {declared} but the export holds {count} setting(s); the export looks truncated (Graph paging), so settings may be missing from this check; re-export it",
             category: "Hygiene",
             defaultSeverity: Severity.Warning,
             description: "Settings Catalog policies report settingCount; an export with a different number of settings[] was cut off by a paging bug, so ConfigLint cannot vouch for what it does not see.",
             source: "Graph deviceManagementConfigurationPolicy.settingCount; IntuneCD and IntuneBackupAndRestore paging bugs on /configurationPolicies/{id}/settings",
-            tags: new[] { "hygiene", "settings-catalog", "export" });
+            tags: new[] { "hygiene", "settings-catalog", "export" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -37,7 +38,7 @@ namespace ConfigLint.Rules.Hygiene
             if (countNode == null || countNode.Kind != JsonKind.Number || resource.Node["settings"] is not JsonArray settings) return;
             if (!int.TryParse(countNode.ScalarText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var declared)) return;
             if (declared == settings.Items.Count) return;
-            sink.Report(Rule, resource.GetLocation(countNode), resource.Describe(), declared, settings.Items.Count);
+            sink.Report(Rule, resource.GetLocation(countNode), new MessageArgs { ["policy"] = resource.Describe(), ["declared"] = declared, ["count"] = settings.Items.Count });
         }
     }
 }

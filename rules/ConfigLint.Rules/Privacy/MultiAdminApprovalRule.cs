@@ -23,12 +23,13 @@ namespace ConfigLint.Rules.Privacy
             id: NotProtectedId,
             name: "Privacy.Tenant.DestructiveActionsWithoutMultiAdminApproval",
             title: "Wipe, delete or role changes are not protected by multi-admin approval",
-            messageFormat: "no multi-admin approval policy (operationApprovalPolicy) in the inputs covers {0}, so a single admin can {1} without a second admin's approval; add access policies of type {2}",
+            messageFormat: "no multi-admin approval policy (operationApprovalPolicy) in the inputs covers {what}, so a single admin can {action} without a second admin's approval; add access policies of type {policyTypes}",
             category: "Privacy",
             defaultSeverity: Severity.Suggestion,
             description: "The exported multi-admin approval policies do not cover device wipe, device delete or Intune role changes.",
             source: Source,
-            tags: new[] { "dpia", "tenant", "admin" });
+            tags: new[] { "dpia", "tenant", "admin" },
+            helpUri: PackIdentifiers.GetHelpUri(NotProtectedId));
 
         public static readonly RuleDescriptor NotCheckable = new RuleDescriptor(
             id: NotCheckableId,
@@ -39,7 +40,8 @@ namespace ConfigLint.Rules.Privacy
             defaultSeverity: Severity.Info,
             description: "No export tool writes the multi-admin approval policies by default; the check needs them exported beside the rest.",
             source: Source,
-            tags: new[] { "dpia", "tenant", "admin" });
+            tags: new[] { "dpia", "tenant", "admin" },
+            helpUri: PackIdentifiers.GetHelpUri(NotCheckableId));
 
         /// <summary>Policy types that must be covered, with what they protect (operationApprovalPolicyType members).</summary>
         private static readonly (string PolicyType, string What, string Action)[] Required =
@@ -82,7 +84,7 @@ namespace ConfigLint.Rules.Privacy
             /// <summary>An exported but empty list of approval policies is evidence that none exists.</summary>
             public void ObserveDocument(DocumentFacts facts)
             {
-                if (string.Equals(facts.EntitySetType, "operationApprovalPolicy", StringComparison.Ordinal)) Interlocked.Increment(ref _exportedLists);
+                if (string.Equals(facts.CollectionType, "operationApprovalPolicy", StringComparison.Ordinal)) Interlocked.Increment(ref _exportedLists);
             }
 
             public void Complete(IFindingSink sink)
@@ -97,10 +99,12 @@ namespace ConfigLint.Rules.Privacy
                 List<(string PolicyType, string What, string Action)> missing;
                 lock (_gate) missing = Required.Where(r => !_covered.Contains(r.PolicyType)).ToList();
                 if (missing.Count == 0) return;
-                sink.Report(NotProtected, null,
-                    Join(missing.Select(m => m.What), "or"),
-                    Join(missing.Select(m => m.Action), "or"),
-                    Join(missing.Select(m => "'" + m.PolicyType + "'"), "and"));
+                sink.Report(NotProtected, null, new MessageArgs
+                {
+                    ["what"] = Join(missing.Select(m => m.What), "or"),
+                    ["action"] = Join(missing.Select(m => m.Action), "or"),
+                    ["policyTypes"] = Join(missing.Select(m => "'" + m.PolicyType + "'"), "and"),
+                });
             }
 
             private static string Join(IEnumerable<string> items, string conjunction)

@@ -21,12 +21,13 @@ namespace ConfigLint.Rules.Privacy
             id: Id,
             name: "Privacy.Branding.PersonalDeviceRemovalBlocked",
             title: "Users cannot remove their personal device from the Company Portal",
-            messageFormat: "Branding profile {0} hides the Company Portal's Remove action on personal {1} devices (ownerType 'personal', action 'remove'), so employees cannot end management of their own device from the Company Portal; remove this blocked action",
+            messageFormat: "Branding profile {profile} hides the Company Portal's Remove action on personal {platform} devices (ownerType 'personal', action 'remove'), so employees cannot end management of their own device from the Company Portal; remove this blocked action",
             category: "Privacy",
             defaultSeverity: Severity.Warning,
             description: "A companyPortalBlockedActions entry blocks the 'remove' action for personally owned devices.",
             source: "DPIA recommendations on personal devices: employees keep control over their own device and can end its management; Graph intuneBrandingProfile.companyPortalBlockedActions (companyPortalBlockedAction: platform, ownerType, action)",
-            tags: new[] { "dpia", "branding", "personal-devices" });
+            tags: new[] { "dpia", "branding", "personal-devices" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -42,7 +43,7 @@ namespace ConfigLint.Rules.Privacy
                 var action = item["action"];
                 if (!string.Equals(action?.ScalarText, "remove", StringComparison.OrdinalIgnoreCase)) continue;
                 string platform = item.GetString("platform") ?? "unknown-platform";
-                sink.Report(Rule, resource.GetLocation(action!), resource.Describe(), platform);
+                sink.Report(Rule, resource.GetLocation(action!), new MessageArgs { ["profile"] = resource.Describe(), ["platform"] = platform });
             }
         }
     }

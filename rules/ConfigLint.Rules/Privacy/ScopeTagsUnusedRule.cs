@@ -23,12 +23,13 @@ namespace ConfigLint.Rules.Privacy
             id: Id,
             name: "Privacy.Tenant.ScopeTagsUnused",
             title: "Scope tags do not limit what admins can see",
-            messageFormat: "every exported object that carries roleScopeTagIds ({0} in all) has only the Default scope tag{1}, so scope tags do not limit which policies, apps and devices an admin sees and changes; tag objects by the team or region that manages them and give role assignments those tags",
+            messageFormat: "every exported object that carries roleScopeTagIds ({tagged} in all) has only the Default scope tag{unused}, so scope tags do not limit which policies, apps and devices an admin sees and changes; tag objects by the team or region that manages them and give role assignments those tags",
             category: "Privacy",
             defaultSeverity: Severity.Suggestion,
             description: "No exported object carries a scope tag other than Default.",
             source: "DPIA recommendation: limit admin access to what each admin needs; Intune scope tags (roleScopeTagIds on policies, role assignments and roleScopeTag objects)",
-            tags: new[] { "dpia", "tenant", "rbac", "admin" });
+            tags: new[] { "dpia", "tenant", "rbac", "admin" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -63,7 +64,7 @@ namespace ConfigLint.Rules.Privacy
                 if (_tagged == 0 || _customUsed > 0) return;
                 string defined;
                 lock (_gate) defined = _definedTags.Count == 0 ? string.Empty : $" (scope tags defined but used by none: {string.Join(", ", _definedTags.Select(t => "'" + t + "'"))})";
-                sink.Report(Rule, null, _tagged, defined);
+                sink.Report(Rule, null, new MessageArgs { ["tagged"] = _tagged, ["unused"] = defined });
             }
         }
     }

@@ -13,12 +13,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.EncryptionNotRequired",
             title: "No compliance policy of a platform requires encryption",
-            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) requires encryption of data storage, so an unencrypted device counts as compliant; require it (Windows: bitLockerEnabled or storageRequireEncryption; others: storageRequireEncryption) in a policy assigned to every device of the platform",
+            messageFormat: "no {platform} compliance policy among the inputs ({checked} checked, type {type}) requires encryption of data storage, so an unencrypted device counts as compliant; require it (Windows: bitLockerEnabled or storageRequireEncryption; others: storageRequireEncryption) in a policy assigned to every device of the platform",
             category: "Security",
             defaultSeverity: Severity.Warning,
             description: "Checked across all compliance policies of the platform in the run, because tenants split compliance over several policies and false means 'Not configured'.",
             source: "Intune compliance settings: Require encryption of data storage on device / Require BitLocker; Microsoft device compliance framework level 1; Graph windows10CompliancePolicy.bitLockerEnabled, *CompliancePolicy.storageRequireEncryption",
-            tags: new[] { "security", "compliance", "encryption" });
+            tags: new[] { "security", "compliance", "encryption" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 

@@ -13,12 +13,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.JailbrokenDevicesAllowed",
             title: "No compliance policy of a platform blocks jailbroken or rooted devices",
-            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) blocks jailbroken or rooted devices, so a compromised device counts as compliant; set securityBlockJailbrokenDevices to true",
+            messageFormat: "no {platform} compliance policy among the inputs ({checked} checked, type {type}) blocks jailbroken or rooted devices, so a compromised device counts as compliant; set securityBlockJailbrokenDevices to true",
             category: "Security",
             defaultSeverity: Severity.Warning,
             description: "Checked across all compliance policies of the platform in the run. Android Enterprise fully managed devices are checked through Play Integrity instead and are not covered here.",
             source: "Intune compliance settings: Device Health > Jailbroken devices / Rooted devices = Block; Microsoft device compliance framework level 1; Graph iosCompliancePolicy, androidWorkProfileCompliancePolicy, androidCompliancePolicy.securityBlockJailbrokenDevices",
-            tags: new[] { "security", "compliance", "device-health" });
+            tags: new[] { "security", "compliance", "device-health" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("iosCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy");
 

@@ -17,12 +17,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.LongGracePeriod",
             title: "Compliance policy waits more than 14 days before marking a device noncompliant",
-            messageFormat: "Compliance policy {0} marks a failing device noncompliant only after {1} hours ({2} days), so it keeps access that long; use a grace period of at most 336 hours (14 days)",
+            messageFormat: "Compliance policy {policy} marks a failing device noncompliant only after {hours} hours ({days} days), so it keeps access that long; use a grace period of at most 336 hours (14 days)",
             category: "Security",
             defaultSeverity: Severity.Warning,
             description: "The block action's gracePeriodHours is how long a device that fails the policy keeps counting as compliant.",
             source: "Intune actions for noncompliance: 'Mark device noncompliant' schedule (days after noncompliance); Graph deviceComplianceActionItem.gracePeriodHours",
-            tags: new[] { "security", "compliance" });
+            tags: new[] { "security", "compliance" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -38,7 +39,12 @@ namespace ConfigLint.Rules.Security
                 // A null or non-numeric grace period is not a long one.
                 if (node == null || !double.TryParse(node.ScalarText, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours)) continue;
                 if (hours <= MaximumHours) continue;
-                sink.Report(Rule, resource.GetLocation(node), resource.Describe(), node.ScalarText, (hours / 24).ToString("0.#", CultureInfo.InvariantCulture));
+                sink.Report(Rule, resource.GetLocation(node), new MessageArgs
+                {
+                    ["policy"] = resource.Describe(),
+                    ["hours"] = node.ScalarText,
+                    ["days"] = (hours / 24).ToString("0.#", CultureInfo.InvariantCulture),
+                });
             }
         }
     }

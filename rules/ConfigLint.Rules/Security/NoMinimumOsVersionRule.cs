@@ -13,12 +13,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.NoMinimumOsVersion",
             title: "No compliance policy of a platform sets a minimum OS version",
-            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) sets a minimum OS version, so devices on unsupported, unpatched releases count as compliant; set osMinimumVersion (Windows: or validOperatingSystemBuildRanges)",
+            messageFormat: "no {platform} compliance policy among the inputs ({checked} checked, type {type}) sets a minimum OS version, so devices on unsupported, unpatched releases count as compliant; set osMinimumVersion (Windows: or validOperatingSystemBuildRanges)",
             category: "Security",
             defaultSeverity: Severity.Suggestion,
             description: "Checked across all compliance policies of the platform in the run.",
             source: "Intune compliance settings: Device Properties > Minimum OS version; Microsoft device compliance framework level 1 (minimum OS version); Graph *CompliancePolicy.osMinimumVersion, osMinimumBuildVersion, windows10CompliancePolicy.validOperatingSystemBuildRanges",
-            tags: new[] { "security", "compliance", "updates" });
+            tags: new[] { "security", "compliance", "updates" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 

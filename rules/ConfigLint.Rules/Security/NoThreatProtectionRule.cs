@@ -13,12 +13,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.NoThreatProtection",
             title: "No compliance policy of a platform requires a device threat level",
-            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) requires the device to be at or under a threat level, so a device Microsoft Defender for Endpoint or your Mobile Threat Defense partner rates as compromised counts as compliant; set deviceThreatProtectionEnabled with deviceThreatProtectionRequiredSecurityLevel",
+            messageFormat: "no {platform} compliance policy among the inputs ({checked} checked, type {type}) requires the device to be at or under a threat level, so a device Microsoft Defender for Endpoint or your Mobile Threat Defense partner rates as compromised counts as compliant; set deviceThreatProtectionEnabled with deviceThreatProtectionRequiredSecurityLevel",
             category: "Security",
             defaultSeverity: Severity.Suggestion,
             description: "Checked across all compliance policies of the platform in the run. Needs a Defender for Endpoint or Mobile Threat Defense connector, hence a suggestion.",
             source: "Intune compliance settings: Microsoft Defender for Endpoint / Device Health > Require the device to be at or under the Device Threat Level; Microsoft device compliance framework level 3; Graph *CompliancePolicy.deviceThreatProtectionEnabled",
-            tags: new[] { "security", "compliance", "threat-protection" });
+            tags: new[] { "security", "compliance", "threat-protection" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("windows10CompliancePolicy", "iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 

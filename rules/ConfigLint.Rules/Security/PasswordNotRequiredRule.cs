@@ -13,12 +13,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Compliance.PasswordNotRequired",
             title: "No compliance policy of a platform requires a device password",
-            messageFormat: "no {0} compliance policy among the inputs ({1} checked, type {2}) requires a password to unlock the device, so a device without a screen lock counts as compliant; require one (iOS: passcodeRequired; others: passwordRequired)",
+            messageFormat: "no {platform} compliance policy among the inputs ({checked} checked, type {type}) requires a password to unlock the device, so a device without a screen lock counts as compliant; require one (iOS: passcodeRequired; others: passwordRequired)",
             category: "Security",
             defaultSeverity: Severity.Warning,
             description: "Checked across all compliance policies of the platform in the run. Windows is not checked: sign-in there is enforced by Windows itself and by Windows Hello for Business, and baselines deliberately leave the compliance password unset.",
             source: "Intune compliance settings: Require a password to unlock mobile devices; Microsoft device compliance framework level 1; Graph iosCompliancePolicy.passcodeRequired, *CompliancePolicy.passwordRequired, androidWorkProfileCompliancePolicy.workProfileRequirePassword",
-            tags: new[] { "security", "compliance", "password" });
+            tags: new[] { "security", "compliance", "password" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         private static readonly IReadOnlyDictionary<string, string> Types = PlatformsOf("iosCompliancePolicy", "macOSCompliancePolicy", "androidCompliancePolicy", "androidWorkProfileCompliancePolicy", "androidDeviceOwnerCompliancePolicy");
 

@@ -15,12 +15,13 @@ namespace ConfigLint.Rules.Security
             id: Id,
             name: "Security.Enrollment.PersonalDevicesAllowed",
             title: "Enrollment restriction allows personally owned devices",
-            messageFormat: "Enrollment restriction {0} lets personally owned {1} devices enroll ({2}.personalDeviceEnrollmentBlocked is false); this is a policy choice: make sure it is intended, that compliance and app protection cover personal devices, and that users are told before a device's ownership changes",
+            messageFormat: "Enrollment restriction {restriction} lets personally owned {platform} devices enroll ({property}.personalDeviceEnrollmentBlocked is false); this is a policy choice: make sure it is intended, that compliance and app protection cover personal devices, and that users are told before a device's ownership changes",
             category: "Security",
             defaultSeverity: Severity.Info,
             description: "Reported for each platform that is not blocked and does not block personal devices.",
             source: "Intune enrollment restrictions: Device platform restrictions > Personally owned devices = Allow/Block; Graph deviceEnrollmentPlatformRestriction.personalDeviceEnrollmentBlocked",
-            tags: new[] { "security", "enrollment", "ownership" });
+            tags: new[] { "security", "enrollment", "ownership" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         /// <summary>The per-platform properties of the default (legacy) restriction, with platform names for messages.</summary>
         private static readonly (string Property, string Platform)[] DefaultRestrictions =
@@ -77,7 +78,7 @@ namespace ConfigLint.Rules.Security
             if (restriction.GetString("platformBlocked") != "false") return;
             var personal = restriction["personalDeviceEnrollmentBlocked"];
             if (personal?.ScalarText != "false") return;
-            sink.Report(Rule, resource.GetLocation(personal), resource.Describe(), platform, property);
+            sink.Report(Rule, resource.GetLocation(personal), new MessageArgs { ["restriction"] = resource.Describe(), ["platform"] = platform, ["property"] = property });
         }
     }
 }

@@ -110,7 +110,7 @@ namespace ConfigLint.Rules.Security
                 foreach (var pair in _platforms.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     if (pair.Value.Met) continue;
-                    sink.Report(_rule.Rule, pair.Value.First, _rule.Platforms[pair.Key], pair.Value.Checked, pair.Key);
+                    sink.Report(_rule.Rule, pair.Value.First, new MessageArgs { ["platform"] = _rule.Platforms[pair.Key], ["checked"] = pair.Value.Checked, ["type"] = pair.Key });
                 }
             }
         }

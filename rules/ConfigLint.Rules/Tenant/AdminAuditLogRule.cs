@@ -24,12 +24,13 @@ namespace ConfigLint.Rules.Tenant
             id: NotShippedId,
             name: "Privacy.Tenant.AuditLogsNotShipped",
             title: "Intune audit logs are not shipped for review",
-            messageFormat: "Intune audit logs are not shipped for review: diagnostic setting '{0}' {1}; enable the AuditLogs category with a Log Analytics workspace, storage account or event hub destination",
+            messageFormat: "Intune audit logs are not shipped for review: diagnostic setting '{setting}' {reason}; enable the AuditLogs category with a Log Analytics workspace, storage account or event hub destination",
             category: "Privacy",
             defaultSeverity: Severity.Warning,
             description: "No exported Intune diagnostic setting sends the AuditLogs category to a destination, so admin actions (such as an ownership change) are kept only in the portal for a limited time and are not reviewed.",
             source: Source,
-            tags: new[] { "dpia", "tenant" });
+            tags: new[] { "dpia", "tenant" },
+            helpUri: PackIdentifiers.GetHelpUri(NotShippedId));
 
         public static readonly RuleDescriptor NotCheckable = new RuleDescriptor(
             id: NotCheckableId,
@@ -40,7 +41,8 @@ namespace ConfigLint.Rules.Tenant
             defaultSeverity: Severity.Info,
             description: "Graph exports never contain the Intune diagnostic settings; the check needs the ARM list exported beside them.",
             source: Source,
-            tags: new[] { "dpia", "tenant" });
+            tags: new[] { "dpia", "tenant" },
+            helpUri: PackIdentifiers.GetHelpUri(NotCheckableId));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { NotShipped, NotCheckable };
 
@@ -81,7 +83,7 @@ namespace ConfigLint.Rules.Tenant
                 if (settings.Any(s => s.Ships)) return;
                 foreach (var s in settings.OrderBy(s => s.Location))
                 {
-                    sink.Report(NotShipped, s.Location, s.Name, s.Reason);
+                    sink.Report(NotShipped, s.Location, new MessageArgs { ["setting"] = s.Name, ["reason"] = s.Reason });
                 }
             }
 

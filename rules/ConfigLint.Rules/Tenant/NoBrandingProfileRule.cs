@@ -20,7 +20,8 @@ namespace ConfigLint.Rules.Tenant
             defaultSeverity: Severity.Info,
             description: "The DPIA's ownership-change and Company Portal telemetry risks live on the branding profile; when none is exported, ConfigLint says so instead of passing quietly.",
             source: "DPIA risks 1 and 3: covert ownership change; Company Portal telemetry without opt-out",
-            tags: new[] { "dpia", "tenant" });
+            tags: new[] { "dpia", "tenant" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 

@@ -16,12 +16,13 @@ namespace ConfigLint.Rules.Typing
             id: Id,
             name: "Input.AdmxDefinitionNotNamed",
             title: "Administrative Template values name their definition by id only",
-            messageFormat: "not checkable offline: {0} of the Administrative Template values in {1} reference their ADMX definition only by id (definition@odata.bind), so settings such as 'Allow Diagnostic Data' in them could not be checked; export with the definitions expanded (GET .../groupPolicyConfigurations/{{id}}?$expand=definitionValues($expand=definition))",
+            messageFormat: "not checkable offline: {count} of the Administrative Template values in {policy} reference their ADMX definition only by id (definition@odata.bind), so settings such as 'Allow Diagnostic Data' in them could not be checked; export with the definitions expanded (GET .../groupPolicyConfigurations/{{id}}?$expand=definitionValues($expand=definition))",
             category: "Input",
             defaultSeverity: Severity.Info,
             description: "IntuneBackupAndRestore and similar scripts export definitionValues without the definition's name; ConfigLint says so instead of passing those settings silently.",
             source: "Graph groupPolicyDefinitionValue (definition navigation); IntuneBackupAndRestore Administrative Templates layout",
-            tags: new[] { "input", "admx" });
+            tags: new[] { "input", "admx" },
+            helpUri: PackIdentifiers.GetHelpUri(Id));
 
         public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -40,7 +41,7 @@ namespace ConfigLint.Rules.Typing
             }
             int unnamed = values.Count(v => v["definition"] is not JsonObject);
             if (unnamed == 0) return;
-            sink.Report(Rule, resource.AnchorLocation, unnamed, where);
+            sink.Report(Rule, resource.AnchorLocation, new MessageArgs { ["count"] = unnamed, ["policy"] = where });
         }
     }
 }

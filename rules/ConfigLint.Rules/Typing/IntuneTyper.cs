@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -14,8 +15,14 @@ namespace ConfigLint.Rules.Typing
     /// </summary>
     public sealed class IntuneTyper : IResourceTyper
     {
+        // Folder facts by folder: a walk lints a folder's files one after another, so each folder is judged once.
+        private const int MaxCachedFolders = 4096;
+        private readonly ConcurrentDictionary<string, FolderFacts> _folders = new ConcurrentDictionary<string, FolderFacts>(StringComparer.Ordinal);
+
+        public InputWording Wording => IntuneWording.Instance;
+
         /// <summary>A tenant's export root (see <see cref="ExportLayout"/>).</summary>
-        public string TenantScope(string path) => ExportLayout.TenantScope(path);
+        public string TenantScope(string path) => Folder(path).TenantScope;
 
         /// <summary>ConfigLint's name for an ARM <c>providers/microsoft.intune/diagnosticSettings</c> item (not a Graph type).</summary>
         public const string DiagnosticSettingType = "microsoft.intune.diagnosticSetting";
@@ -91,42 +98,41 @@ namespace ConfigLint.Rules.Typing
         public DocumentRole ClassifyDocument(JsonDocument document)
         {
             var name = Path.GetFileName(document.Path);
-            if (CompanionFileNames.Contains(name)) return DocumentRole.Companion;
-            var folders = FolderNames(document.Path).Take(2);
-            // IntuneBackupAndRestore keeps each policy's assignments in an "Assignments" subfolder; IntuneCD writes a report.
-            if (folders.Any(f => f.Equals("Assignments", StringComparison.OrdinalIgnoreCase) || f.Equals("Assignment Report", StringComparison.OrdinalIgnoreCase)))
-            {
-                return DocumentRole.Companion;
-            }
+            if (CompanionFileNames.Contains(name) || Folder(document.Path).HoldsCompanions) return DocumentRole.Companion;
             if (name.EndsWith("_assignments.json", StringComparison.OrdinalIgnoreCase)) return DocumentRole.Companion;
             return DocumentRole.Resources;
         }
+
+        public DocumentSplit Split(JsonDocument document) => ODataShapes.Split(document, TypeOfEntitySet);
 
         public bool AllowsEmpty(string path) => AssignmentFiles.IsAssignmentPath(path);
 
         /// <summary>A branding profile's displayName is the company name shown to users; its own name is profileName.</summary>
         private static readonly IReadOnlyList<string> BrandingNameProperties = new[] { "profileName", "displayName", "name" };
 
-        public IReadOnlyList<string> NameProperties(string type) =>
-            type == BrandingProfileType ? BrandingNameProperties : Resource.DefaultNameProperties;
+        /// <summary>Graph's own naming: most resources have displayName, Settings Catalog policies have name.</summary>
+        private static readonly IReadOnlyList<string> GraphNameProperties = new[] { "displayName", "name" };
 
+        public IReadOnlyList<string> NameProperties(string? type) =>
+            type == BrandingProfileType ? BrandingNameProperties : GraphNameProperties;
+
+        /// <summary>
+        /// The type an object declares (<c>@odata.type</c>) wins; then its entity set (<c>@odata.context</c>), its shape,
+        /// its folder and its file name.
+        /// </summary>
         public (string Type, TypeEvidence Evidence)? InferType(ResourceCandidate candidate)
         {
-            var node = candidate.Node;
-            if (candidate.EntitySet != null)
-            {
-                if (EntitySets.TryGetValue(candidate.EntitySet, out var fromContext)) return (fromContext, TypeEvidence.ODataContext);
-                if (candidate.EntitySet.EndsWith("/assignments", StringComparison.OrdinalIgnoreCase)) return ("assignment", TypeEvidence.ODataContext);
-            }
+            var declared = ODataShapes.TypeName(candidate.Node["@odata.type"]);
+            if (declared != null) return (declared, TypeEvidence.Declared);
+
+            var fromContext = candidate.Collection == null ? null : TypeOfEntitySet(candidate.Collection);
+            if (fromContext != null) return (fromContext, TypeEvidence.Collection);
 
             var shape = FromShape(candidate);
             if (shape != null) return (shape, TypeEvidence.Shape);
 
-            // Only the nearest two folders: an export's object-type folder sits right above (or one above) the file.
-            foreach (var folder in FolderNames(candidate.Path).Take(2))
-            {
-                if (Folders.TryGetValue(folder, out var fromFolder)) return (fromFolder, TypeEvidence.FileLocation);
-            }
+            var fromFolder = Folder(candidate.Path).Type;
+            if (fromFolder != null) return (fromFolder, TypeEvidence.FileLocation);
 
             // IntuneCD names files <name>_<odata type suffix>.json.
             var file = Path.GetFileNameWithoutExtension(candidate.Path);
@@ -140,6 +146,57 @@ namespace ConfigLint.Rules.Typing
                 }
             }
             return null;
+        }
+
+        /// <summary>The type every item of an entity set has, when one type is known for it.</summary>
+        private static string? TypeOfEntitySet(string entitySet)
+        {
+            if (EntitySets.TryGetValue(entitySet, out var type)) return type;
+            return entitySet.EndsWith("/assignments", StringComparison.OrdinalIgnoreCase) ? "assignment" : null;
+        }
+
+        /// <summary>What a file's folders say, computed once per folder.</summary>
+        private FolderFacts Folder(string path)
+        {
+            int separator = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            string folder = separator < 0 ? string.Empty : path.Substring(0, separator + 1);
+            if (_folders.TryGetValue(folder, out var facts)) return facts;
+            // A long-lived host (the compiler server) lints many repositories: keep the cache bounded.
+            if (_folders.Count >= MaxCachedFolders) _folders.Clear();
+            return _folders.GetOrAdd(folder, _ => FolderFacts.Of(path));
+        }
+
+        private sealed class FolderFacts
+        {
+            private FolderFacts(string? type, bool holdsCompanions, string tenantScope)
+            {
+                Type = type;
+                HoldsCompanions = holdsCompanions;
+                TenantScope = tenantScope;
+            }
+
+            /// <summary>The type the nearest object-type folder holds, if any.</summary>
+            public string? Type { get; }
+
+            /// <summary>True inside an assignments folder or an assignment report.</summary>
+            public bool HoldsCompanions { get; }
+
+            public string TenantScope { get; }
+
+            /// <summary>The facts of <paramref name="path"/>'s folder (they do not depend on the file name).</summary>
+            public static FolderFacts Of(string path)
+            {
+                // Only the nearest two folders: an export's object-type folder sits right above (or one above) the file.
+                var nearest = FolderNames(path).Take(2).ToList();
+                string? type = null;
+                foreach (var folder in nearest)
+                {
+                    if (Folders.TryGetValue(folder, out type)) break;
+                }
+                // IntuneBackupAndRestore keeps each policy's assignments in an "Assignments" subfolder; IntuneCD writes a report.
+                bool companions = nearest.Any(f => f.Equals("Assignments", StringComparison.OrdinalIgnoreCase) || f.Equals("Assignment Report", StringComparison.OrdinalIgnoreCase));
+                return new FolderFacts(type, companions, ExportLayout.TenantScope(path));
+            }
         }
 
         private static string? FromShape(ResourceCandidate candidate)

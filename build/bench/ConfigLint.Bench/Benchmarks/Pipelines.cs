@@ -80,10 +80,10 @@ namespace ConfigLint.Bench.Benchmarks
             var document = JsonParser.Parse(new SourceText(path, text), out _);
             if (document == null || pack.Typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
             long occurrences = 0;
-            foreach (var candidate in ODataShapes.Split(document, out _))
+            foreach (var candidate in pack.Typer.Split(document).Candidates)
             {
-                string? type = ODataShapes.TypeName(candidate.Node["@odata.type"]) ?? pack.Typer.InferType(candidate)?.Type;
-                var resource = new Resource(document, candidate.Node, type, TypeEvidence.Unknown, candidate.EntitySet, type == null ? null : pack.Typer.NameProperties(type));
+                var typed = pack.Typer.InferType(candidate);
+                var resource = new Resource(document, candidate.Node, typed?.Type, typed?.Evidence ?? TypeEvidence.Unknown, candidate.Collection, pack.Typer.NameProperties(typed?.Type));
                 foreach (var extractor in pack.Extractors)
                 {
                     foreach (var _ in extractor.Extract(resource)) occurrences++;
