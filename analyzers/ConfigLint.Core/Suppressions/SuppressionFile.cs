@@ -257,7 +257,7 @@ namespace ConfigLint.Core.Suppressions
             var setting = subject?.Setting;
             if (setting == null) return false;
             if (string.Equals(setting, Setting, StringComparison.OrdinalIgnoreCase)) return true;
-            // Declarative rules name a setting "form:key" (property:allowTelemetry, settingsCatalog:device_vendor_...); the key alone is enough.
+            // Declarative rules name a setting "form:key" (e.g. property:passwordRequired); the key alone is enough.
             int colon = setting.IndexOf(':');
             return colon > 0 && !setting.StartsWith("/", StringComparison.Ordinal) && string.Equals(setting.Substring(colon + 1), Setting, StringComparison.OrdinalIgnoreCase);
         }
