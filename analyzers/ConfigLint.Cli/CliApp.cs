@@ -55,7 +55,10 @@ namespace ConfigLint.Cli
             var rules = new Command("rules", "List the rule catalog.") { rulesFormat };
             rules.SetAction(parse => new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown"));
 
-            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, AdoptionCommands.Suppress(output, error, baseDirectory), AdoptionCommands.Baseline(output, error, baseDirectory) };
+            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.")
+            {
+                lint, rules, FixCommand.Create(output, error, baseDirectory), AdoptionCommands.Suppress(output, error, baseDirectory), AdoptionCommands.Baseline(output, error, baseDirectory),
+            };
             try
             {
                 var parsed = root.Parse(args);

@@ -41,6 +41,7 @@ namespace ConfigLint.Core.Rules
         {
             "id", "name", "title", "message", "category", "severity", "description", "source", "tags", "types",
             "setting", "property", "when", "allOf", "anyOf", "helpUri",
+            "fix", // read by Fixes/FixSpecLoader
         };
 
         /// <summary>
