@@ -29,7 +29,9 @@ namespace ConfigLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var session = new LintSession(RuleCatalog.Instance, start.Options.AnalyzerConfigOptionsProvider);
+                var suppressions = AnalyzerSuppressions.Load(start.Options.AdditionalFiles,
+                    RuleCatalog.Instance.Engine?.Pack.Diagnostics.Adoption ?? Core.Suppressions.AdoptionDiagnostics.Generic, start.CancellationToken);
+                var session = new LintSession(RuleCatalog.Instance, start.Options.AnalyzerConfigOptionsProvider, suppressions.IsEmpty ? null : suppressions);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);
                 start.RegisterCompilationEndAction(session.Complete);
             });

@@ -36,10 +36,19 @@ namespace ConfigLint.Rules
                 .ToList();
         }
 
-        private static RulePack Build() => new RulePack(
+        /// <summary>
+        /// The pack with users' own YAML rule packs added (their settings and conditions share the built-in namespace).
+        /// Built afresh on each call; throws <see cref="RulePackException"/> with the file and line of a broken pack.
+        /// </summary>
+        public static RulePack Create(IReadOnlyList<(string Name, string Text)> customPacks) =>
+            customPacks.Count == 0 ? Create() : Build(customPacks);
+
+        private static RulePack Build() => Build(null);
+
+        private static RulePack Build(IReadOnlyList<(string Name, string Text)>? customPacks) => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
-            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri),
+            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri, customPacks),
             Discover<ResourceRule>(),
             Discover<TenantRule>());
 

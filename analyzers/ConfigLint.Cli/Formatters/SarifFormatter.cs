@@ -148,16 +148,15 @@ namespace ConfigLint.Cli.Formatters
                     json.WriteEndArray();
                 }
 
-                json.WritePropertyName("partialFingerprints");
-                json.WriteStartObject();
-                json.WritePropertyName(FingerprintKey); json.WriteValue(finding.Fingerprint);
-                json.WriteEndObject();
+                WritePartialFingerprints(json, finding.Fingerprint);
+                Adoption.AdoptionOutput.WriteSarif(json, finding);
                 json.WriteEndObject();
             }
 
             public void End(ReportSummary summary)
             {
                 var json = _json;
+                Adoption.AdoptionOutput.WriteSarifAbsent(json, summary, _ruleIndex);
                 json.WriteEndArray();
                 json.WritePropertyName("artifacts");
                 json.WriteStartArray();
@@ -325,6 +324,15 @@ namespace ConfigLint.Cli.Formatters
                 json.WritePropertyName("uri"); json.WriteValue(directory && uri.Length > 0 ? uri + "/" : uri);
                 json.WritePropertyName("uriBaseId"); json.WriteValue("SRCROOT");
             }
+            json.WriteEndObject();
+        }
+
+        /// <summary>The one writer of a result's <c>partialFingerprints</c> (reported and baseline-absent results alike).</summary>
+        public static void WritePartialFingerprints(JsonTextWriter json, string fingerprint)
+        {
+            json.WritePropertyName("partialFingerprints");
+            json.WriteStartObject();
+            json.WritePropertyName(FingerprintKey); json.WriteValue(fingerprint);
             json.WriteEndObject();
         }
 
