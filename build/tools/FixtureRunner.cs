@@ -68,14 +68,16 @@ namespace ConfigLint.Tools
 
         /// <summary>
         /// A fixture folder with a suppressions file is linted as the CLI lints it: suppressed findings leave the console
-        /// lines, and the file's own expired and unused entries join them.
+        /// lines, and the file's own expired and unused entries join them. <paramref name="prefix"/> is the folder the
+        /// fixture's paths start with when it is linted among others (empty when it is linted alone).
         /// </summary>
-        private static List<Finding> Suppressed(LintEngine engine, Fixture fixture, List<Finding> findings)
+        public static List<Finding> Suppressed(LintEngine engine, Fixture fixture, List<Finding> findings, string prefix = "")
         {
             if (!fixture.IsFolder) return findings;
             var path = Path.Combine(fixture.InputPath, Core.Suppressions.SuppressionFile.FileName);
             if (!File.Exists(path)) return findings;
-            var file = Core.Suppressions.SuppressionFile.Parse(fixture.Name + "/" + Core.Suppressions.SuppressionFile.FileName, File.ReadAllText(path), fixture.Name);
+            var folder = prefix + fixture.Name;
+            var file = Core.Suppressions.SuppressionFile.Parse(folder + "/" + Core.Suppressions.SuppressionFile.FileName, File.ReadAllText(path), folder);
             var result = findings.Select(f => Core.Suppressions.Suppressor.Apply(f, f.Location?.Path ?? f.Scope, new[] { file }, DateTime.UtcNow)).Where(f => f.Suppression == null).ToList();
             result.AddRange(file.Diagnostics(DateTime.UtcNow, engine.Pack.Diagnostics.Adoption));
             return result;

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using ConfigLint.Cli;
+using ConfigLint.Cli.Formatters;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Schema;
@@ -101,7 +102,7 @@ namespace ConfigLint.Tests
             Assert.That((string)news[0]["ruleId"]!, Is.EqualTo("CL1001"));
             Assert.That((string)news[0]["message"]!["text"]!, Does.Contain("'full'"));
             Assert.That(results.Count(r => (string?)r["baselineState"] == "unchanged"), Is.EqualTo(10));
-            Assert.That(results.Select(r => (string?)r["partialFingerprints"]?["configlint/v1"]), Has.All.Match("^[0-9a-f]{32}$"));
+            Assert.That(results.Select(r => (string?)r["partialFingerprints"]?[SarifFormatter.FingerprintKey]), Has.All.Match("^[0-9a-f]{32}$"));
             Assert.That(Run("lint", "tenant", "--baseline", "configlint.baseline.json").Out, Does.EndWith("; baseline: 1 new, 10 unchanged, 0 fixed\n"));
         }
 

@@ -59,7 +59,7 @@ namespace ConfigLint.Cli.Formatters
                     json.WritePropertyName("scope"); json.WriteValue(origin.Scope);
                 }
                 json.WritePropertyName("fingerprint"); json.WriteValue(f.Fingerprint);
-                var helpUri = ConfigLint.Rules.Reporting.RuleMetadata.HelpUri(_header.HelpBaseUri, f.RuleId);
+                var helpUri = SarifFormatter.HelpUri(f.Rule, _header.HelpBaseUri);
                 if (helpUri != null)
                 {
                     json.WritePropertyName("helpUri"); json.WriteValue(helpUri);
