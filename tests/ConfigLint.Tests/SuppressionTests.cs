@@ -89,6 +89,22 @@ namespace ConfigLint.Tests
             Assert.That((int)withSuppression[0]["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(11));
         }
 
+        /// <summary>The formats for people and CI runners show no suppressed finding: it is an accepted risk, not one to act on.</summary>
+        [TestCase("github", "line=11,col=40")]
+        [TestCase("github", "(11,40)")]
+        [TestCase("azure", "(11,40)")]
+        [TestCase("pretty", "  11:40 ")]
+        public void ASuppressedFindingIsNoAnnotationOrLine(string format, string iosFinding)
+        {
+            var before = Run("lint", ".", "--format", format, "--fail-level", "none");
+            Assert.That(before.Out, Does.Contain(iosFinding), "the iOS finding is reported before it is suppressed");
+            WriteSuppressions(IosEntry.Replace("EXPIRES", "2099-12-31"));
+            var after = Run("lint", ".", "--format", format, "--fail-level", "none");
+            Assert.That(after.Exit, Is.EqualTo(ExitCodes.Success), after.Err);
+            Assert.That(after.Out, Does.Not.Contain(iosFinding), after.Out);
+            Assert.That(after.Out, Does.Contain("CL2029"), "the other six CL2029 findings are still reported");
+        }
+
         [Test]
         public void ASuppressedWarningDoesNotCountTowardTheFailLevel()
         {
