@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using CoreLocation = ConfigLint.Core.Text.SourceLocation;
+using TextDecoder = ConfigLint.Core.Text.TextDecoder;
 
 namespace ConfigLint.Analyzers
 {
@@ -130,55 +131,12 @@ namespace ConfigLint.Analyzers
         }
 
         /// <summary>
-        /// Lints the text Roslyn decoded. Roslyn and the CLI decode alike for UTF-8 and BOM-marked files. Where Roslyn
-        /// guesses differently, the file's bytes are rebuilt so the engine's own decoder decides, as in the CLI:
-        /// UTF-16 without a BOM (read by Roslyn as 8-bit text with NULs), invalid UTF-8 (Roslyn falls back to the ANSI
-        /// code page on Windows, or to UTF-8 with U+FFFD replacements elsewhere).
+        /// Lints the text Roslyn decoded. Where Roslyn's decoding can differ from the CLI's (UTF-32, UTF-16 without a BOM,
+        /// a BOM over content in another encoding, invalid bytes), the engine's decoder rebuilds the file's bytes from the
+        /// text and its encoding and decides as the CLI does.
         /// </summary>
-        private static FileResult Lint(LintRun run, string path, SourceText text)
-        {
-            var encoding = text.Encoding;
-            var content = text.ToString();
-            bool singleByte = encoding != null && !(encoding is UTF8Encoding || encoding is UnicodeEncoding || encoding is UTF32Encoding);
-            if (content.Length >= 2 && (content[0] == '\0' || content[1] == '\0'))
-            {
-                return run.LintBytes(path, singleByte ? encoding!.GetBytes(content) : Utf16ReadAsUtf8(content));
-            }
-            if (encoding is UTF8Encoding)
-            {
-                // A strict decoder succeeded, so every U+FFFD was in the file; otherwise one marks an invalid byte.
-                int invalid = encoding.DecoderFallback is DecoderExceptionFallback ? -1 : content.IndexOf('\uFFFD');
-                return invalid < 0 ? run.LintText(path, content) : run.LintBytes(path, WithInvalidByte(encoding, content, invalid));
-            }
-            if (singleByte)
-            {
-                // A single-byte code page maps back to the file's bytes exactly.
-                return run.LintBytes(path, encoding!.GetBytes(content));
-            }
-            return run.LintText(path, content);
-        }
-
-        /// <summary>The bytes of a UTF-16 file that Roslyn read as UTF-8: ASCII and NUL survive, anything else becomes '?'.</summary>
-        private static byte[] Utf16ReadAsUtf8(string content)
-        {
-            var bytes = new byte[content.Length];
-            for (int i = 0; i < content.Length; i++) bytes[i] = content[i] < 0x80 ? (byte)content[i] : (byte)'?';
-            return bytes;
-        }
-
-        /// <summary>The file's bytes up to its first invalid sequence, an invalid byte there, then the rest.</summary>
-        private static byte[] WithInvalidByte(Encoding encoding, string content, int invalid)
-        {
-            var preamble = encoding.GetPreamble();
-            var before = Encoding.UTF8.GetBytes(content.Substring(0, invalid));
-            var after = Encoding.UTF8.GetBytes(content.Substring(invalid + 1));
-            var bytes = new byte[preamble.Length + before.Length + 1 + after.Length];
-            Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
-            Buffer.BlockCopy(before, 0, bytes, preamble.Length, before.Length);
-            bytes[preamble.Length + before.Length] = 0xFF;
-            Buffer.BlockCopy(after, 0, bytes, preamble.Length + before.Length + 1, after.Length);
-            return bytes;
-        }
+        private static FileResult Lint(LintRun run, string path, SourceText text) =>
+            run.LintDecoded(path, TextDecoder.DecodeHostText(text.ToString(), text.Encoding));
 
         /// <summary>
         /// The path given to the engine: relative to the project folder when the file is inside it, as the CLI shows

@@ -78,6 +78,7 @@ namespace ConfigLint.Cli
             {
                 lint, rules, FixCommand.Create(output, error, baseDirectory), AdoptionCommands.Suppress(output, error, baseDirectory), AdoptionCommands.Baseline(output, error, baseDirectory),
             };
+            foreach (var command in AuditCommand.All(output, error, baseDirectory)) root.Add(command);
             try
             {
                 var parsed = root.Parse(args);

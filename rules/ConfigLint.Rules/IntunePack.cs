@@ -50,7 +50,8 @@ namespace ConfigLint.Rules
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
             RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri, customPacks),
             Discover<ResourceRule>(),
-            Discover<TenantRule>());
+            Discover<TenantRule>(),
+            ExportDocumentShape.Instance);
 
         /// <summary>Every concrete rule class in this assembly, in name order: adding a rule is adding a file.</summary>
         private static IEnumerable<T> Discover<T>() =>

@@ -145,7 +145,7 @@ namespace ConfigLint.Tests
             {
                 var fixer = new FixEngine(Lint.Engine, new IRuleFix[] { bad });
                 var finding = fixer.Lint("w.json", Restrictions).Single(f => f.RuleId == "CL1001");
-                Assert.That(bad.GetEdits(new FixContext(JsonParser.Parse(new SourceText("w.json", Restrictions), out _)!, Array.Empty<ConfigLint.Core.Model.Resource>(), finding, Lint.Engine.Pack, RuleFixOptions.Defaults)), Is.Not.Empty, bad.GetType().Name);
+                Assert.That(bad.GetEdits(new FixContext(JsonParser.Parse(new SourceText("w.json", Restrictions), out _, Lint.Engine.Pack.Shape)!, Array.Empty<ConfigLint.Core.Model.Resource>(), finding, Lint.Engine.Pack, RuleFixOptions.Defaults)), Is.Not.Empty, bad.GetType().Name);
                 Assert.That(fixer.GetFix("w.json", Restrictions, "CL1001", finding.Location!.StartOffset), Is.Null, bad.GetType().Name);
                 var outcome = fixer.FixAll("w.json", Restrictions);
                 Assert.That(outcome.Changed, Is.False, bad.GetType().Name);

@@ -88,7 +88,6 @@ namespace ConfigLint.Tests
         }
 
         [Test]
-        [Ignore("Fails until issue 13 item 4 (parser) lands: comments, trailing commas and raw control characters are accepted without an error (build/fuzz/RESULTS.md); remove this line then")]
         public void EveryMalformedInputGetsAnInputErrorAtAPosition()
         {
             var engine = new LintEngine(IntunePack.Create());
@@ -118,7 +117,6 @@ namespace ConfigLint.Tests
         }
 
         [Test]
-        [Ignore("Fails until issue 13 item 3 (outputs) lands: a file name with a line break gives duplicate SARIF artifacts (build/fuzz/RESULTS.md); remove this line then")]
         public void ACliRunOverTheWholeSampleEndsWithValidSarifAndJsonAndNoInternalError()
         {
             var dir = TestPaths.TempDirectory();

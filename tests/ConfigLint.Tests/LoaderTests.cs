@@ -3,6 +3,7 @@ using System.Text;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
 using ConfigLint.Core.Text;
+using ConfigLint.Rules.Typing;
 using NUnit.Framework;
 
 namespace ConfigLint.Tests
@@ -12,7 +13,7 @@ namespace ConfigLint.Tests
     {
         private static JsonDocument Parse(string text)
         {
-            var doc = JsonParser.Parse(new SourceText("t.json", text), out var failure);
+            var doc = JsonParser.Parse(new SourceText("t.json", text), out var failure, ExportDocumentShape.Instance);
             Assert.That(failure, Is.Null, failure?.Message);
             return doc!;
         }
@@ -143,7 +144,7 @@ namespace ConfigLint.Tests
             // IntuneManagement's *_Settings.json: a JSON string literal whose content is JSON.
             var inner = "{ \"settings\": [\r\n    {\r\n        \"definitionId\":  \"deviceConfiguration--windows10EndpointProtectionConfiguration_bitLockerEncryptDevice\",\r\n        \"valueJson\":  \"true\"\r\n    }\r\n] }";
             var outer = Newtonsoft.Json.JsonConvert.ToString(inner);
-            var doc = JsonParser.Parse(new SourceText("Prod_Settings.json", outer), out var failure);
+            var doc = JsonParser.Parse(new SourceText("Prod_Settings.json", outer), out var failure, ExportDocumentShape.Instance);
             Assert.That(failure, Is.Null);
             Assert.That(doc!.WasDoubleEncoded, Is.True);
             var setting = (JsonObject)((JsonArray)((JsonObject)doc.Root)["settings"]!).Items[0];

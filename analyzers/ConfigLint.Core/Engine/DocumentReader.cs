@@ -1,18 +1,21 @@
+using System.Collections.Generic;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
 using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
-    /// <summary>From bytes to a parsed document: decoding, then JSON or YAML by the path's extension; failures become CL0001-CL0003.</summary>
+    /// <summary>From bytes to parsed documents: decoding, then JSON or YAML by the path's extension; failures become CL0001-CL0003.</summary>
     internal static class DocumentReader
     {
-        /// <summary>Decodes a file's bytes (BOM, UTF-16); an undecodable file is reported as unreadable.</summary>
-        public static string? Decode(string path, byte[] bytes, EngineDiagnostics diagnostics, FindingSink sink)
+        /// <summary>
+        /// Reports what decoding found: an undecodable file as unreadable (returns null), a byte order mark that contradicts
+        /// the content as an error while the text, read in its real encoding, is returned to be linted.
+        /// </summary>
+        public static string? Decode(string path, DecodedText decoded, EngineDiagnostics diagnostics, FindingSink sink)
         {
-            if (TextDecoder.TryDecode(bytes, out var text, out _, out var error)) return text;
-            ReportUnreadable(path, error!, diagnostics, sink);
-            return null;
+            if (decoded.Problem != null) ReportUnreadable(path, decoded.Problem, diagnostics, sink);
+            return decoded.Text;
         }
 
         /// <summary>Reports a file that could not be read at all (I/O error, permissions, encoding).</summary>
@@ -23,37 +26,39 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>
-        /// Parses decoded text; returns null after reporting why it is not a document. An empty file the pack expects
-        /// (<see cref="IResourceTyper.AllowsEmpty"/>) reads as an empty list and sets <paramref name="emptyCompanion"/>.
+        /// Parses decoded text shaped as the pack asks; reports every problem and returns the documents that could be
+        /// built (a YAML stream may hold several; a deviation such as a comment still gives its document). An empty file
+        /// the pack expects (<see cref="IResourceTyper.AllowsEmpty"/>) reads as an empty list and sets <paramref name="emptyCompanion"/>.
         /// </summary>
-        public static JsonDocument? Parse(string path, string text, RulePack pack, FindingSink sink, out bool emptyCompanion)
+        public static IReadOnlyList<JsonDocument> Parse(string path, string text, RulePack pack, FindingSink sink, out bool emptyCompanion)
         {
             emptyCompanion = false;
             var source = new SourceText(path, text);
-            bool yaml = YamlTreeParser.IsYamlPath(path);
-            var document = yaml ? YamlTreeParser.Parse(source, out var failure) : JsonParser.Parse(source, out failure);
-            if (document != null) return document;
-            if (failure!.IsEmpty && pack.Typer.AllowsEmpty(path))
+            var read = YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Read(source, pack.Shape) : JsonParser.Read(source, pack.Shape);
+            if (read.IsEmpty && pack.Typer.AllowsEmpty(path))
             {
                 // An empty companion (a tool's "nothing to write") is read as an empty list.
                 emptyCompanion = true;
-                return new JsonDocument(source, source, JsonArray.Empty);
+                return new[] { new JsonDocument(source, source, JsonArray.Empty) };
             }
-            var at = source.GetPosition(failure.Offset);
-            var location = new SourceLocation(path, at, at, failure.Offset, failure.Offset);
-            if (failure.IsEmpty)
+            foreach (var problem in read.Problems)
             {
-                sink.Report(pack.Diagnostics.EmptyFile, location);
-                return null;
+                var at = source.GetPosition(problem.Offset);
+                var location = new SourceLocation(path, at, at, problem.Offset, problem.Offset);
+                if (problem.IsEmpty)
+                {
+                    sink.Report(pack.Diagnostics.EmptyFile, location);
+                    continue;
+                }
+                sink.Report(pack.Diagnostics.InvalidJson, location, new MessageArgs
+                {
+                    ["language"] = read.Format,
+                    ["line"] = at.Line,
+                    ["column"] = at.Column,
+                    ["reason"] = problem.Message,
+                });
             }
-            sink.Report(pack.Diagnostics.InvalidJson, location, new MessageArgs
-            {
-                ["language"] = yaml ? "YAML" : "JSON",
-                ["line"] = at.Line,
-                ["column"] = at.Column,
-                ["reason"] = failure.Message,
-            });
-            return null;
+            return read.Documents;
         }
     }
 }

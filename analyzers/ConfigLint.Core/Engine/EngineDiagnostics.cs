@@ -24,7 +24,7 @@ namespace ConfigLint.Core.Engine
 
             InvalidJson = Input(wording, RuleIdentifiers.InvalidJson, "Input.InvalidJson", "The file is not valid JSON",
                 "invalid {language} at line {line}, column {column}: {reason}", Severity.Error,
-                "The file could not be parsed as JSON (malformed, truncated, or with text after the end). Nothing in it was checked.");
+                "The file could not be parsed as JSON or YAML (malformed, truncated, or with text after the end): nothing in it was checked. A departure whose intent is clear (comment, trailing comma, single quotes, raw control character) is reported and the content still checked.");
             EmptyFile = Input(wording, RuleIdentifiers.EmptyFile, "Input.EmptyFile", "The file is empty",
                 "the file is empty; expected a JSON object or array (an interrupted export?)", Severity.Error,
                 "The file holds no JSON value at all, which usually means an export was interrupted.");

@@ -56,6 +56,9 @@ namespace ConfigLint.Core.Engine
         /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete()"/> once.</summary>
         public LintRun StartRun() => new LintRun(this);
 
+        /// <summary>Starts a run whose evaluator tells <paramref name="listener"/> which rules ran on each resource.</summary>
+        public LintRun StartRun(IRuleEvaluationListener listener) => new LintRun(this, listener);
+
         private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
             where TKey : notnull
         {

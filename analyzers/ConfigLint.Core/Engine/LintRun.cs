@@ -19,19 +19,22 @@ namespace ConfigLint.Core.Engine
         private readonly RuleEvaluator _evaluator;
         private readonly TenantScopes _scopes;
 
-        internal LintRun(LintEngine engine)
+        internal LintRun(LintEngine engine, IRuleEvaluationListener? listener = null)
         {
             _engine = engine;
             _pack = engine.Pack;
-            _evaluator = new RuleEvaluator(engine);
+            _evaluator = new RuleEvaluator(engine, listener);
             _scopes = new TenantScopes(engine);
         }
 
         /// <summary>Lints a file from its bytes, detecting the encoding (BOM, UTF-16) first.</summary>
-        public FileResult LintBytes(string path, byte[] bytes)
+        public FileResult LintBytes(string path, byte[] bytes) => LintDecoded(path, TextDecoder.Decode(bytes));
+
+        /// <summary>Lints a file decoded by <see cref="TextDecoder"/>: from bytes, or from a host's decoded text.</summary>
+        public FileResult LintDecoded(string path, DecodedText decoded)
         {
             var sink = SinkFor(path);
-            var text = DocumentReader.Decode(path, bytes, _pack.Diagnostics, sink);
+            var text = DocumentReader.Decode(path, decoded, _pack.Diagnostics, sink);
             return text == null ? Unparsed(path, sink) : LintText(path, text, sink);
         }
 
@@ -56,7 +59,12 @@ namespace ConfigLint.Core.Engine
         public FileResult LintText(string path, string text) => LintText(path, text, SinkFor(path));
 
         /// <summary>Lints an already parsed document (the YAML front end builds the same tree).</summary>
-        public FileResult LintDocument(JsonDocument document) => Lint(document, ResourceReaderMode.Classify, SinkFor(document.Path));
+        public FileResult LintDocument(JsonDocument document)
+        {
+            var sink = SinkFor(document.Path);
+            int resources = Lint(document, ResourceReaderMode.Classify, sink);
+            return new FileResult(document.Path, sink.Sorted(), resources, parsed: true, sink.Scope!);
+        }
 
         /// <summary>
         /// Runs the tenant-level rules of one scope and forgets its state. Call it once all of the scope's files are
@@ -69,15 +77,19 @@ namespace ConfigLint.Core.Engine
 
         private FileResult LintText(string path, string text, FindingSink sink)
         {
-            var document = DocumentReader.Parse(path, text, _pack, sink, out bool emptyCompanion);
-            if (document == null) return Unparsed(path, sink);
-            return Lint(document, emptyCompanion ? ResourceReaderMode.Companion : ResourceReaderMode.Classify, sink);
+            var documents = DocumentReader.Parse(path, text, _pack, sink, out bool emptyCompanion);
+            if (documents.Count == 0) return Unparsed(path, sink);
+            // A YAML stream is linted document by document; those before a fault are still checked.
+            int resources = 0;
+            foreach (var document in documents) resources += Lint(document, emptyCompanion ? ResourceReaderMode.Companion : ResourceReaderMode.Classify, sink);
+            return new FileResult(path, sink.Sorted(), resources, parsed: true, sink.Scope!);
         }
 
         /// <summary>A file's sink: its findings belong to the file's tenant scope (for their fingerprints).</summary>
         private FindingSink SinkFor(string path) => new FindingSink(_engine.Options, _pack.Typer.TenantScope(path));
 
-        private FileResult Lint(JsonDocument document, ResourceReaderMode mode, FindingSink sink)
+        /// <summary>Lints one document into the file's sink; returns how many resources it held.</summary>
+        private int Lint(JsonDocument document, ResourceReaderMode mode, FindingSink sink)
         {
             string scopeName = sink.Scope!;
             var scope = _scopes.Open(scopeName, document.Path);
@@ -89,7 +101,7 @@ namespace ConfigLint.Core.Engine
                 scope.Observe(resource, sink);
             }
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);
-            return new FileResult(document.Path, sink.Sorted(), contents.Resources.Count, parsed: true, scopeName);
+            return contents.Resources.Count;
         }
 
         /// <summary>Objects where the pack's schema has a list, read as lists of one, with one note per file.</summary>

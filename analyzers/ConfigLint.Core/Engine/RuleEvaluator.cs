@@ -30,16 +30,19 @@ namespace ConfigLint.Core.Engine
     {
         private readonly LintEngine _engine;
         private readonly EngineDiagnostics _diagnostics;
+        private readonly IRuleEvaluationListener? _listener;
 
-        public RuleEvaluator(LintEngine engine)
+        public RuleEvaluator(LintEngine engine, IRuleEvaluationListener? listener = null)
         {
             _engine = engine;
             _diagnostics = engine.Pack.Diagnostics;
+            _listener = listener;
         }
 
         public void Analyze(Resource resource, FindingSink sink)
         {
             if (!RuleGuard.TryRun(sink, _diagnostics, GuardSite.ReadSettings(resource), (this, resource), s => s.Item1.Collect(s.resource), out var found)) return;
+            var evaluated = _listener == null ? null : new List<RuleDescriptor>();
 
             foreach (var pair in found)
             {
@@ -48,6 +51,7 @@ namespace ConfigLint.Core.Engine
                 {
                     if (!rule.AppliesTo(resource.Type)) continue;
                     _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
+                    evaluated?.Add(rule.Descriptor);
                     RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, pair.Value, sink),
                         s => s.Item1.EvaluateValueRule(s.rule, s.resource, s.Item4, s.sink));
                 }
@@ -57,6 +61,7 @@ namespace ConfigLint.Core.Engine
             {
                 if (!rule.AppliesTo(resource.Type)) continue;
                 _engine.Options.RuleEvaluated?.Invoke(rule.Descriptor, resource);
+                evaluated?.Add(rule.Descriptor);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, found, sink),
                     s => s.Item1.EvaluateScanRule(s.rule, s.resource, s.found, s.sink));
             }
@@ -65,8 +70,10 @@ namespace ConfigLint.Core.Engine
             {
                 if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
                 _engine.Options.RuleEvaluated?.Invoke(rule.Descriptors[0], resource);
+                evaluated?.AddRange(rule.Descriptors);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink), s => s.rule.Analyze(s.resource, s.sink));
             }
+            if (evaluated != null) _listener!.Evaluated(resource, evaluated);
         }
 
         /// <summary>A single-leaf value rule: one finding per occurrence whose canonical value matches.</summary>

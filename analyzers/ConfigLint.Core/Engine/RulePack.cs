@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
 using ConfigLint.Core.Rules;
 
@@ -14,8 +15,10 @@ namespace ConfigLint.Core.Engine
             IEnumerable<ISettingExtractor> extractors,
             LoadedPack declarative,
             IEnumerable<ResourceRule> resourceRules,
-            IEnumerable<TenantRule> tenantRules)
+            IEnumerable<TenantRule> tenantRules,
+            DocumentShape? shape = null)
         {
+            Shape = shape ?? DocumentShape.Plain;
             Typer = typer;
             Diagnostics = new EngineDiagnostics(typer.Wording);
             Extractors = extractors.ToList();
@@ -55,6 +58,9 @@ namespace ConfigLint.Core.Engine
         public const string PropertyForm = "property";
 
         public IResourceTyper Typer { get; }
+
+        /// <summary>How the pack's documents are shaped while they are read (ignored keys, documents inside strings).</summary>
+        public DocumentShape Shape { get; }
         public IReadOnlyList<ISettingExtractor> Extractors { get; }
 
         /// <summary>The extractors by the form they read.</summary>

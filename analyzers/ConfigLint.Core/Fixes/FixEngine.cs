@@ -224,10 +224,12 @@ namespace ConfigLint.Core.Fixes
         private static IReadOnlyList<Finding> Filter(IReadOnlyList<Finding> findings, Func<Finding, bool>? include) =>
             include == null ? findings : findings.Where(include).ToList();
 
-        private static JsonDocument? Parse(string path, string text)
+        /// <summary>Reads the file as the lint did: shaped as the pack asks (documents inside strings, ignored keys).</summary>
+        private JsonDocument? Parse(string path, string text)
         {
             var source = new SourceText(path, text);
-            return YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Parse(source, out _) : JsonParser.Parse(source, out _);
+            var shape = _engine.Pack.Shape;
+            return YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Parse(source, out _, shape) : JsonParser.Parse(source, out _, shape);
         }
     }
 }

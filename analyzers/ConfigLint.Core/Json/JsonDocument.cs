@@ -6,8 +6,8 @@ namespace ConfigLint.Core.Json
     /// A parsed JSON (or YAML) file: its root node and the mapping from node offsets back to the original file.
     /// </summary>
     /// <remarks>
-    /// Usually the parsed text is the file itself. For IntuneManagement's double-encoded <c>*_Settings.json</c>
-    /// the parsed text is the content of the outer string literal, and <see cref="OffsetMap"/> maps each of its
+    /// Usually the parsed text is the file itself. For a document embedded in a string (a double-encoded file, see
+    /// <see cref="DocumentShape.ReadEmbeddedDocumentString"/>) the parsed text is the content of the outer string literal, and <see cref="OffsetMap"/> maps each of its
     /// characters back to where its escape sequence starts in the file, so positions stay exact.
     /// </remarks>
     public sealed class JsonDocument

@@ -69,7 +69,7 @@ namespace ConfigLint.Core.Json
 
         public IReadOnlyList<JsonProperty> Properties { get; }
 
-        /// <summary>Case-sensitive lookup first (Graph is camelCase); falls back to a case-insensitive match.</summary>
+        /// <summary>Case-sensitive lookup first (keys are usually written in one case); falls back to a case-insensitive match.</summary>
         public JsonProperty? GetProperty(string name)
         {
             var props = Properties;

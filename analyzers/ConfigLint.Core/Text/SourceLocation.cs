@@ -3,8 +3,8 @@ using System;
 namespace ConfigLint.Core.Text
 {
     /// <summary>
-    /// A range in a file: 1-based start and end positions (end is exclusive, as in SARIF and Roslyn) plus the
-    /// character offsets that the Roslyn channel turns into a <c>TextSpan</c>.
+    /// A range in a file: 1-based start and end positions (end is exclusive, as in SARIF and compilers) plus the
+    /// character offsets that the analyzer channel turns into a text span.
     /// </summary>
     public sealed class SourceLocation : IComparable<SourceLocation>
     {

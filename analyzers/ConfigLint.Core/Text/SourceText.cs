@@ -7,8 +7,8 @@ namespace ConfigLint.Core.Text
     /// line and column without keeping positions on every node.
     /// </summary>
     /// <remarks>
-    /// Line breaks are "\r\n", "\r" and "\n", exactly as Newtonsoft's reader counts them, so the two never disagree.
-    /// Columns count UTF-16 code units, which is also SARIF's default <c>columnKind</c> and Roslyn's.
+    /// Line breaks are "\r\n", "\r" and "\n"; both channels report the positions computed here.
+    /// Columns count UTF-16 code units, which is also SARIF's default <c>columnKind</c> and the compiler's.
     /// </remarks>
     public sealed class SourceText
     {
@@ -44,16 +44,6 @@ namespace ConfigLint.Core.Text
             int index = Array.BinarySearch(starts, offset);
             if (index < 0) index = ~index - 1;
             return new LinePosition(index + 1, offset - starts[index] + 1);
-        }
-
-        /// <summary>Converts a Newtonsoft (line, position-after-token) pair to a character offset.</summary>
-        public int GetOffset(int line, int charsConsumedOnLine)
-        {
-            var starts = LineStarts;
-            if (line < 1) return 0;
-            if (line > starts.Length) return Text.Length;
-            int offset = starts[line - 1] + charsConsumedOnLine;
-            return offset > Text.Length ? Text.Length : offset;
         }
 
         private static readonly char[] LineBreaks = { '\r', '\n' };

@@ -77,7 +77,7 @@ namespace ConfigLint.Bench.Benchmarks
         public static long LoadAndNormalize(RulePack pack, string path, byte[] bytes)
         {
             if (!TextDecoder.TryDecode(bytes, out var text, out _, out _)) return 0;
-            var document = JsonParser.Parse(new SourceText(path, text), out _);
+            var document = JsonParser.Parse(new SourceText(path, text), out _, pack.Shape);
             if (document == null || pack.Typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
             long occurrences = 0;
             foreach (var candidate in pack.Typer.Split(document).Candidates)

@@ -57,7 +57,7 @@ namespace ConfigLint.Bench.Benchmarks
             var declarative = new ConfigLint.Core.Rules.LoadedPack();
             declarative.Settings.AddRange(full.Settings);
             declarative.Rules.AddRange(full.DeclarativeRules);
-            return new RulePack(full.Typer, full.Extractors, declarative, full.ResourceRules, full.TenantRules.Where(t => !drop(t)));
+            return new RulePack(full.Typer, full.Extractors, declarative, full.ResourceRules, full.TenantRules.Where(t => !drop(t)), full.Shape);
         }
 
         private static List<(string Name, double Ms, double? Delta)> TenantRuleBreakdown(LoadedCorpus corpus, RulePack full, int rounds)

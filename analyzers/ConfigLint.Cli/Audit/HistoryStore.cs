@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.Data.Sqlite;
+
+namespace ConfigLint.Cli.Audit
+{
+    /// <summary>The history file cannot be used: corrupt, locked, written by a newer ConfigLint, or not writable.</summary>
+    public sealed class HistoryException : Exception
+    {
+        public HistoryException(string message, Exception? inner = null) : base(message, inner) { }
+    }
+
+    /// <summary>A finding of a past run, as the comparison needs it.</summary>
+    public sealed record HistoryFinding(string Fingerprint, string RuleId, string Severity, string Outcome, string Policy, string Message, string? File, int? Line);
+
+    public sealed record HistoryRun(long Id, string TimeUtc, string Tenant, string ToolVersion, string RuleSetVersion, string? Commit, int Open, int Suppressed, int ControlsNotMet);
+
+    /// <summary>
+    /// The audit history: one SQLite file, many runs of many tenants. The schema is versioned with
+    /// <c>PRAGMA user_version</c> and migrated forward in one transaction; a file from a newer ConfigLint is refused,
+    /// never downgraded. A run's rows are written in one transaction, committed at the end, so a failed run leaves
+    /// no half run behind and 40k resources cost one commit.
+    /// </summary>
+    public sealed class HistoryStore : IDisposable, IOutcomeRecorder
+    {
+        public const int SchemaVersion = 1;
+
+        /// <summary>Migrations by the version they lead to; index 0 creates version 1.</summary>
+        private static readonly string[] Migrations =
+        {
+            @"CREATE TABLE runs (id INTEGER PRIMARY KEY, time_utc TEXT NOT NULL, tenant TEXT NOT NULL, tool_version TEXT NOT NULL,
+                ruleset_version TEXT NOT NULL, git_commit TEXT, inputs TEXT NOT NULL, open_findings INTEGER NOT NULL DEFAULT 0,
+                suppressed_findings INTEGER NOT NULL DEFAULT 0, controls_not_met INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0);
+              CREATE INDEX runs_tenant ON runs (tenant, id);
+              CREATE TABLE resources (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), type TEXT, graph_id TEXT,
+                display_name TEXT, file TEXT, line INTEGER);
+              CREATE TABLE outcomes (run_id INTEGER NOT NULL REFERENCES runs(id), resource_id INTEGER NOT NULL REFERENCES resources(id),
+                rule_id TEXT NOT NULL, outcome TEXT NOT NULL, fingerprint TEXT NOT NULL, severity TEXT);
+              CREATE INDEX outcomes_run ON outcomes (run_id, outcome);
+              CREATE TABLE findings (run_id INTEGER NOT NULL REFERENCES runs(id), fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
+                severity TEXT NOT NULL, outcome TEXT NOT NULL, policy TEXT NOT NULL, message TEXT NOT NULL, file TEXT, line INTEGER);
+              CREATE INDEX findings_run ON findings (run_id);
+              CREATE TABLE suppressions (run_id INTEGER NOT NULL REFERENCES runs(id), rule_id TEXT NOT NULL, target TEXT NOT NULL,
+                justification TEXT NOT NULL, owner TEXT NOT NULL, expires TEXT, matched INTEGER NOT NULL);",
+        };
+
+        private readonly SqliteConnection _connection;
+        private SqliteTransaction? _transaction;
+        private SqliteCommand? _insertResource;
+        private SqliteCommand? _insertOutcome;
+        private long _runId;
+
+        private HistoryStore(string path, SqliteConnection connection)
+        {
+            Path = path;
+            _connection = connection;
+        }
+
+        public string Path { get; }
+
+        /// <summary>Opens (creating and migrating when needed) the history at <paramref name="path"/>.</summary>
+        public static HistoryStore Open(string path, bool create = true)
+        {
+            if (!create && !File.Exists(path)) throw new HistoryException($"history file {path} does not exist");
+            // Pooling off: the file is closed when the store is, so another process (or a test) may move or lock it.
+            var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 3, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite };
+            var connection = new SqliteConnection(builder.ToString());
+            var store = new HistoryStore(path, connection);
+            try
+            {
+                connection.Open();
+                store.Migrate();
+                return store;
+            }
+            catch (SqliteException ex)
+            {
+                connection.Dispose();
+                throw Describe(path, ex);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>A clear sentence for what SQLite said, naming the file.</summary>
+        public static HistoryException Describe(string path, SqliteException ex) => ex.SqliteErrorCode switch
+        {
+            26 => new HistoryException($"history file {path} is not a ConfigLint history database (corrupt or another kind of file: {ex.Message}); move it away or pass another --history file", ex),
+            11 => new HistoryException($"history file {path} is corrupt ({ex.Message}); restore it from a backup or pass another --history file", ex),
+            5 or 6 => new HistoryException($"history file {path} is locked by another process ({ex.Message}); try again when the other audit has finished", ex),
+            _ => new HistoryException($"history file {path} cannot be used: {ex.Message}", ex),
+        };
+
+        private void Migrate()
+        {
+            long version = Scalar<long>("PRAGMA user_version");
+            if (version > SchemaVersion)
+            {
+                throw new HistoryException($"history file {Path} has schema version {version}, written by a newer ConfigLint; this version reads up to {SchemaVersion}. Upgrade ConfigLint or pass another --history file");
+            }
+            if (version == SchemaVersion) return;
+            using var transaction = _connection.BeginTransaction();
+            for (long v = version; v < SchemaVersion; v++)
+            {
+                Execute(Migrations[v], transaction);
+            }
+            Execute($"PRAGMA user_version = {SchemaVersion}", transaction);
+            transaction.Commit();
+        }
+
+        /// <summary>Completed runs, oldest first; only the tenant's when <paramref name="tenant"/> is given.</summary>
+        public List<HistoryRun> Runs(string? tenant)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id, time_utc, tenant, tool_version, ruleset_version, git_commit, open_findings, suppressed_findings, controls_not_met FROM runs WHERE complete = 1"
+                + (tenant == null ? string.Empty : " AND tenant = $tenant") + " ORDER BY id";
+            if (tenant != null) command.Parameters.AddWithValue("$tenant", tenant);
+            var runs = new List<HistoryRun>();
+            Guard(() =>
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    runs.Add(new HistoryRun(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)));
+                }
+            });
+            return runs;
+        }
+
+        public HistoryRun? Run(long id) => Runs(null).Find(r => r.Id == id);
+
+        public List<HistoryFinding> Findings(long runId)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT fingerprint, rule_id, severity, outcome, policy, message, file, line FROM findings WHERE run_id = $run ORDER BY rowid";
+            command.Parameters.AddWithValue("$run", runId);
+            var findings = new List<HistoryFinding>();
+            Guard(() =>
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    findings.Add(new HistoryFinding(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7)));
+                }
+            });
+            return findings;
+        }
+
+        public List<AcceptedRisk> Suppressions(long runId)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT rule_id, target, justification, owner, expires, matched FROM suppressions WHERE run_id = $run ORDER BY rowid";
+            command.Parameters.AddWithValue("$run", runId);
+            var list = new List<AcceptedRisk>();
+            Guard(() =>
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    list.Add(new AcceptedRisk { RuleId = reader.GetString(0), Target = reader.GetString(1), Justification = reader.GetString(2), Owner = reader.GetString(3), Expires = reader.IsDBNull(4) ? null : reader.GetString(4), Matched = reader.GetInt32(5) });
+                }
+            });
+            return list;
+        }
+
+        /// <summary>Starts recording a run: its row and every outcome go into one transaction, committed by <see cref="Complete"/>.</summary>
+        public long BeginRun(AuditRunInfo run)
+        {
+            Guard(() =>
+            {
+                _transaction = _connection.BeginTransaction();
+                using var command = _connection.CreateCommand();
+                command.Transaction = _transaction;
+                command.CommandText = "INSERT INTO runs (time_utc, tenant, tool_version, ruleset_version, git_commit, inputs) VALUES ($time, $tenant, $tool, $ruleset, $commit, $inputs); SELECT last_insert_rowid();";
+                command.Parameters.AddWithValue("$time", run.TimeUtc);
+                command.Parameters.AddWithValue("$tenant", run.Tenant);
+                command.Parameters.AddWithValue("$tool", run.ToolVersion);
+                command.Parameters.AddWithValue("$ruleset", run.RuleSetVersion);
+                command.Parameters.AddWithValue("$commit", (object?)run.Commit ?? DBNull.Value);
+                command.Parameters.AddWithValue("$inputs", string.Join("\n", run.Inputs));
+                _runId = (long)command.ExecuteScalar()!;
+
+                _insertResource = Prepare("INSERT INTO resources (run_id, type, graph_id, display_name, file, line) VALUES ($run, $p0, $p1, $p2, $p3, $p4); SELECT last_insert_rowid();", 5);
+                _insertOutcome = Prepare("INSERT INTO outcomes (run_id, resource_id, rule_id, outcome, fingerprint, severity) VALUES ($run, $p0, $p1, $p2, $p3, $p4)", 5);
+            });
+            return _runId;
+        }
+
+        public void Record(ResourceIdentity resource, IReadOnlyList<OutcomeRecord> outcomes)
+        {
+            if (outcomes.Count == 0) return;
+            Guard(() =>
+            {
+                long resourceId = (long)Exec(_insertResource!, true, resource.Type, resource.GraphId, resource.DisplayName, resource.File, resource.Line)!;
+                foreach (var outcome in outcomes)
+                {
+                    Exec(_insertOutcome!, false, resourceId, outcome.RuleId, outcome.Outcome.ToName(), outcome.Fingerprint, outcome.Severity);
+                }
+            });
+        }
+
+        /// <summary>Writes the run's findings, suppressions and counts, and commits the whole run.</summary>
+        public void Complete(AuditResult result)
+        {
+            Guard(() =>
+            {
+                using (var finding = Prepare("INSERT INTO findings (run_id, fingerprint, rule_id, severity, outcome, policy, message, file, line) VALUES ($run, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
+                {
+                    foreach (var f in result.Findings) Exec(finding, false, f.Fingerprint, f.RuleId, f.Severity, f.Outcome, f.Policy, f.Message, f.File, f.Line);
+                }
+                using (var suppression = Prepare("INSERT INTO suppressions (run_id, rule_id, target, justification, owner, expires, matched) VALUES ($run, $p0, $p1, $p2, $p3, $p4, $p5)", 6))
+                {
+                    foreach (var s in result.AcceptedRisks) Exec(suppression, false, s.RuleId, s.Target, s.Justification, s.Owner, s.Expires, s.Matched);
+                }
+                using var command = _connection.CreateCommand();
+                command.Transaction = _transaction;
+                command.CommandText = "UPDATE runs SET open_findings = $open, suppressed_findings = $suppressed, controls_not_met = $notMet, complete = 1 WHERE id = $run";
+                command.Parameters.AddWithValue("$open", result.Counts.OpenFindings);
+                command.Parameters.AddWithValue("$suppressed", result.Counts.SuppressedFindings);
+                command.Parameters.AddWithValue("$notMet", result.Controls.FindAll(c => c.Status == ControlStatus.NotMet).Count);
+                command.Parameters.AddWithValue("$run", _runId);
+                command.ExecuteNonQuery();
+                _transaction!.Commit();
+                _transaction.Dispose();
+                _transaction = null;
+            });
+        }
+
+        private SqliteCommand Prepare(string sql, int parameters)
+        {
+            var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$run", _runId);
+            for (int i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
+            command.Prepare();
+            return command;
+        }
+
+        private static object? Exec(SqliteCommand command, bool scalar, params object?[] values)
+        {
+            for (int i = 0; i < values.Length; i++) command.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
+            return scalar ? command.ExecuteScalar() : command.ExecuteNonQuery();
+        }
+
+        private T Scalar<T>(string sql)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+        }
+
+        private void Execute(string sql, SqliteTransaction transaction)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        private void Guard(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (SqliteException ex)
+            {
+                throw Describe(Path, ex);
+            }
+        }
+
+        public void Dispose()
+        {
+            _insertResource?.Dispose();
+            _insertOutcome?.Dispose();
+            // A run that did not complete is rolled back: no half run in the history.
+            try
+            {
+                _transaction?.Dispose();
+            }
+            catch (SqliteException)
+            {
+                // The connection is going away anyway.
+            }
+            _connection.Dispose();
+        }
+    }
+}

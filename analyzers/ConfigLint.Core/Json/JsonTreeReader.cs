@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using ConfigLint.Core.Text;
+
+namespace ConfigLint.Core.Json
+{
+    /// <summary>
+    /// The JSON reader: an RFC 8259 tokenizer over the decoded text that builds the light tree directly, knowing every
+    /// token's offsets. Numbers are kept as written, whatever their size. Where a hand-edited file departs from the
+    /// standard but its intent is clear (comments, trailing commas, single quotes, raw control characters in strings)
+    /// the departure is recorded as a deviation and reading goes on; anything else stops it with one failure at the fault.
+    /// </summary>
+    internal sealed partial class JsonTreeReader
+    {
+        /// <summary>Deeper nesting than this is refused rather than risking a stack overflow in rule code.</summary>
+        public const int MaxDepth = 256;
+
+        /// <summary>At most this many deviations are listed one by one; the rest are counted in one more.</summary>
+        private const int MaxListedDeviations = 10;
+
+        [ThreadStatic] private static JsonTreeReader? _cached;
+
+        private readonly List<Frame> _frames = new List<Frame>();
+        private readonly NameTable _names = new NameTable();
+        private readonly StringBuilder _unescaped = new StringBuilder();
+        private bool _inUse;
+
+        private SourceText _source = null!;
+        private string _text = string.Empty;
+        private Func<string, bool>? _ignoredKey;
+        private List<ParseFailure>? _deviations;
+        private int _deviationCount;
+
+        /// <summary>
+        /// One open object or array. Frames and their lists are reused from file to file, so a parse allocates only the
+        /// tree itself: the final arrays are copied out with <c>ToArray</c>.
+        /// </summary>
+        private sealed class Frame
+        {
+            public bool IsObject;
+            public int Start;
+            public readonly List<JsonProperty> Properties = new List<JsonProperty>();
+            public readonly List<JsonNode> Items = new List<JsonNode>();
+            public string? PendingName;
+            public int PendingNameStart;
+            public int PendingNameEnd;
+            public bool DiscardPending;
+
+            public void Reset(bool isObject, int start)
+            {
+                IsObject = isObject;
+                Start = start;
+                Properties.Clear();
+                Items.Clear();
+                PendingName = null;
+                DiscardPending = false;
+            }
+        }
+
+        /// <summary>A fault that ends the reading; caught in <see cref="Read"/>, never thrown past it.</summary>
+        private sealed class SyntaxError : Exception
+        {
+            public SyntaxError(int offset, string message)
+                : base(message)
+            {
+                Offset = offset;
+            }
+
+            public int Offset { get; }
+        }
+
+        /// <summary>Stands in for a scalar under an ignored key; <see cref="Attach"/> drops it without looking.</summary>
+        private static readonly JsonValue Discarded = new JsonValue(JsonKind.Null, 0, 0, null);
+
+        /// <summary>Number tokens are kept as written; the common one-digit ones need no new string each time.</summary>
+        private static readonly string[] Digits = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+        /// <summary>
+        /// Reads the text into a tree. Returns null with a failure when the text is empty or not readable as JSON; a tree
+        /// comes back with the deviations found on the way (or none).
+        /// </summary>
+        public static JsonNode? Read(SourceText source, Func<string, bool>? ignoredKey, out ParseFailure? failure, out List<ParseFailure>? deviations)
+        {
+            // Files are read one per thread at a time (the CLI's workers, the analyzer's callbacks); a re-entrant call
+            // gets a fresh reader.
+            var reader = _cached ??= new JsonTreeReader();
+            if (reader._inUse) reader = new JsonTreeReader();
+            reader._inUse = true;
+            reader._source = source;
+            reader._text = source.Text;
+            reader._ignoredKey = ignoredKey;
+            reader._deviations = null;
+            reader._deviationCount = 0;
+            reader.ChooseStops();
+            try
+            {
+                failure = null;
+                var root = reader.ReadRoot();
+                deviations = reader.Deviations();
+                if (root == null)
+                {
+                    deviations = null;
+                    failure = new ParseFailure("the file is empty; expected a JSON object or array", 0, isEmpty: true);
+                }
+                return root;
+            }
+            catch (SyntaxError error)
+            {
+                deviations = null;
+                failure = new ParseFailure(error.Message, Math.Min(error.Offset, source.Length));
+                return null;
+            }
+            finally
+            {
+                // Drops references to this file's nodes and text.
+                for (int i = 0; i < reader._frames.Count; i++) reader._frames[i].Reset(false, 0);
+                reader._source = null!;
+                reader._text = string.Empty;
+                reader._inUse = false;
+            }
+        }
+
+        private List<ParseFailure>? Deviations()
+        {
+            if (_deviationCount > MaxListedDeviations)
+            {
+                int more = _deviationCount - MaxListedDeviations;
+                _deviations!.Add(new ParseFailure($"{more} more departure{(more == 1 ? "" : "s")} from standard JSON in this file (not listed one by one)", _deviations[_deviations.Count - 1].Offset, isDeviation: true));
+            }
+            return _deviations;
+        }
+
+        private void Deviation(int offset, string message)
+        {
+            _deviationCount++;
+            if (_deviationCount > MaxListedDeviations) return;
+            (_deviations ??= new List<ParseFailure>()).Add(new ParseFailure(message + "; the content was still checked", offset, isDeviation: true));
+        }
+
+        private JsonNode? ReadRoot()
+        {
+            string text = _text;
+            int n = text.Length;
+            var frames = _frames;
+            int pos = SkipTrivia(0);
+            if (pos >= n) return null;
+            int depth = 0;
+            while (true)
+            {
+                // A value starts at pos. The values of ignored keys are checked but never built: nothing keeps them.
+                if (pos >= n) throw Truncated(depth, "a value");
+                JsonNode node;
+                char c = text[pos];
+                bool discard = depth > 0 && frames[depth - 1].DiscardPending;
+                switch (c)
+                {
+                    case '{':
+                    case '[':
+                    {
+                        if (depth >= MaxDepth) throw new SyntaxError(pos, $"nesting deeper than {MaxDepth} levels");
+                        if (depth == frames.Count) frames.Add(new Frame());
+                        var frame = frames[depth++];
+                        frame.Reset(c == '{', pos);
+                        pos = SkipTrivia(pos + 1);
+                        if (pos >= n) throw Truncated(depth, null);
+                        char close = c == '{' ? '}' : ']';
+                        if (text[pos] == close)
+                        {
+                            depth--;
+                            node = c == '{' ? new JsonObject(frame.Start, pos + 1, null) : (JsonNode)new JsonArray(frame.Start, pos + 1, null);
+                            pos++;
+                            break;
+                        }
+                        if (c == '{') pos = ReadName(pos, frame, depth);
+                        continue;
+                    }
+                    case '"':
+                    case '\'':
+                    {
+                        int end = ReadString(pos, !discard, out var value);
+                        node = discard ? Discarded : new JsonValue(JsonKind.String, pos, end, value);
+                        pos = end;
+                        break;
+                    }
+                    case 't':
+                        pos = Literal(pos, "true");
+                        node = discard ? Discarded : new JsonValue(JsonKind.Boolean, pos - 4, pos, "true");
+                        break;
+                    case 'f':
+                        pos = Literal(pos, "false");
+                        node = discard ? Discarded : new JsonValue(JsonKind.Boolean, pos - 5, pos, "false");
+                        break;
+                    case 'n':
+                        pos = Literal(pos, "null");
+                        node = discard ? Discarded : new JsonValue(JsonKind.Null, pos - 4, pos, null);
+                        break;
+                    default:
+                    {
+                        if (c != '-' && (c < '0' || c > '9')) throw new SyntaxError(pos, $"expected a value, found {Found(pos)}");
+                        int end = ReadNumber(pos);
+                        node = discard ? Discarded : new JsonValue(JsonKind.Number, pos, end, end - pos == 1 ? Digits[c - '0'] : text.Substring(pos, end - pos));
+                        pos = end;
+                        break;
+                    }
+                }
+
+                // A value is complete: attach it, then close every container that ends here.
+                while (true)
+                {
+                    if (depth == 0)
+                    {
+                        pos = SkipTrivia(pos);
+                        if (pos < n) throw new SyntaxError(pos, $"text after the end of the JSON value: {Found(pos)}");
+                        return node;
+                    }
+                    var parent = frames[depth - 1];
+                    Attach(parent, node);
+                    pos = SkipTrivia(pos);
+                    if (pos >= n) throw Truncated(depth, null);
+                    char close = parent.IsObject ? '}' : ']';
+                    char next = text[pos];
+                    if (next == ',')
+                    {
+                        int comma = pos;
+                        pos = SkipTrivia(pos + 1);
+                        if (pos >= n) throw Truncated(depth, parent.IsObject ? "a property name" : "a value");
+                        if (text[pos] != close)
+                        {
+                            if (parent.IsObject) pos = ReadName(pos, parent, depth);
+                            break;
+                        }
+                        Deviation(comma, "a trailing comma before '" + close + "'; JSON does not allow it");
+                    }
+                    else if (next != close)
+                    {
+                        throw new SyntaxError(pos, $"expected ',' or '{close}' after {(parent.IsObject ? "a property value" : "an array element")}, found {Found(pos)}");
+                    }
+                    depth--;
+                    node = parent.IsObject
+                        ? new JsonObject(parent.Start, pos + 1, parent.Properties.Count == 0 ? null : parent.Properties.ToArray())
+                        : new JsonArray(parent.Start, pos + 1, parent.Items.Count == 0 ? null : parent.Items.ToArray());
+                    parent.Properties.Clear();
+                    parent.Items.Clear();
+                    pos++;
+                }
+            }
+        }
+
+        private static void Attach(Frame parent, JsonNode node)
+        {
+            if (parent.IsObject)
+            {
+                if (!parent.DiscardPending) parent.Properties.Add(new JsonProperty(parent.PendingName!, parent.PendingNameStart, parent.PendingNameEnd, node));
+                parent.PendingName = null;
+                parent.DiscardPending = false;
+            }
+            else
+            {
+                parent.Items.Add(node);
+            }
+        }
+
+        /// <summary>Reads <c>"name" :</c> at pos into the frame; returns the offset of the value.</summary>
+        private int ReadName(int pos, Frame frame, int depth)
+        {
+            string text = _text;
+            char c = text[pos];
+            if (c != '"' && c != '\'') throw new SyntaxError(pos, $"expected a property name in double quotes, found {Found(pos)}");
+            int close = c == '"' ? text.IndexOfAny(_doubleQuoteStops, pos + 1) : -1;
+            string name;
+            int end;
+            if (close >= 0 && text[close] == '"')
+            {
+                name = _names.Get(text, pos + 1, close - pos - 1);
+                end = close + 1;
+            }
+            else
+            {
+                end = ReadString(pos, true, out name);
+            }
+            frame.PendingName = name;
+            frame.PendingNameStart = pos;
+            frame.PendingNameEnd = end;
+            frame.DiscardPending = _ignoredKey != null && _ignoredKey(name);
+            int colon = SkipTrivia(end);
+            if (colon >= text.Length) throw Truncated(depth, "':' after the property name");
+            if (text[colon] != ':') throw new SyntaxError(colon, $"expected ':' after the property name, found {Found(colon)}");
+            return SkipTrivia(colon + 1);
+        }
+
+        /// <summary>The failure for input that ends inside the container at <paramref name="depth"/>.</summary>
+        private SyntaxError Truncated(int depth, string? expected)
+        {
+            if (depth == 0) return new SyntaxError(_text.Length, $"unexpected end of file: expected {expected ?? "a value"}");
+            var open = _frames[depth - 1];
+            var openedAt = _source.GetPosition(open.Start);
+            return new SyntaxError(_text.Length,
+                $"unexpected end of file: expected '{(open.IsObject ? '}' : ']')}' to close the {(open.IsObject ? "object" : "array")} opened at line {openedAt.Line}, column {openedAt.Column} (the file looks truncated)");
+        }
+
+        private string Found(int pos) => pos >= _text.Length ? "the end of the file" : "'" + JsonEscape.Show(_text[pos]) + "'";
+    }
+}
