@@ -22,7 +22,9 @@ namespace ConfigLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken);
+                var suppressions = AnalyzerSuppressions.Load(start.Options.AdditionalFiles,
+                    RuleCatalog.Instance.Engine?.Pack.Diagnostics.Adoption ?? Core.Suppressions.AdoptionDiagnostics.Generic, start.CancellationToken);
+                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);
                 start.RegisterCompilationEndAction(session.Complete);
             });

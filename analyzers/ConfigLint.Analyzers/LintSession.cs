@@ -41,10 +41,13 @@ namespace ConfigLint.Analyzers
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
 
-        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken)
+        private readonly AnalyzerSuppressions? _suppressions;
+
+        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null)
         {
             _catalog = catalog;
             _options = options.AnalyzerConfigOptionsProvider;
+            _suppressions = suppressions;
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
             {
                 _projectDirectory = directory.TrimEnd('/', '\\');
@@ -210,6 +213,15 @@ namespace ConfigLint.Analyzers
                     var diagnostic = ToDiagnostic(finding, options, file?.Text.Path ?? finding.Location?.Path, file?.Length ?? int.MaxValue);
                     if (diagnostic != null) context.ReportDiagnostic(diagnostic);
                 }
+                if (_suppressions != null)
+                {
+                    // After every finding was matched: broken suppressions files, expired and unused entries.
+                    foreach (var (finding, text, length) in _suppressions.Diagnostics())
+                    {
+                        var diagnostic = ToDiagnostic(finding, _options.GetOptions(text), text.Path, length);
+                        if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    }
+                }
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
@@ -251,6 +263,13 @@ namespace ConfigLint.Analyzers
             var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false, s => _settings.Apply(finding.Rule, s));
             if (severity == Severity.None) return null;
 
+            var properties = SeverityProperties[severity];
+            if (_suppressions != null)
+            {
+                finding = _suppressions.Apply(finding, SuppressionPath(finding, filePath));
+                if (finding.Suppression != null) properties = AnalyzerSuppressions.WithSuppression(properties, finding.Suppression);
+            }
+
             var location = ToLocation(finding.Location, filePath, textLength);
             var descriptor = _catalog.Find(finding.RuleId, _helpBaseUri);
             if (descriptor == null)
@@ -259,7 +278,17 @@ namespace ConfigLint.Analyzers
                 return InternalError(location, $"ConfigLint reported {finding.RuleId}, which is not in the catalog: {finding.Message}");
             }
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
-                properties: SeverityProperties[severity], messageArgs: finding.MessageWithScope);
+                properties: properties, messageArgs: finding.MessageWithScope);
+        }
+
+        /// <summary>The finding's file (or its export folder) as a full path, the form suppressions files are matched in.</summary>
+        private string? SuppressionPath(Finding finding, string? filePath)
+        {
+            string? path = finding.Location != null ? filePath ?? finding.Location.Path : finding.Scope;
+            if (path == null) return null;
+            bool rooted = path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal) || (path.Length > 1 && path[1] == ':');
+            if (rooted || _projectDirectory == null) return path;
+            return path.Length == 0 ? _projectDirectory : _projectDirectory + "/" + path;
         }
 
         /// <summary>A tenant scope (engine path) as a full folder path, for the configs scoped to folders.</summary>

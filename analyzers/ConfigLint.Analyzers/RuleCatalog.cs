@@ -100,6 +100,8 @@ namespace ConfigLint.Analyzers
             {
                 var pack = IntunePack.Create();
                 var tenantIds = new HashSet<string>(pack.TenantRules.SelectMany(r => r.Descriptors).Select(d => d.Id), StringComparer.Ordinal);
+                // Suppressions files are judged once every finding was matched, at compilation end.
+                tenantIds.UnionWith(new[] { RuleIdentifiers.SuppressionExpired, RuleIdentifiers.SuppressionUnused, RuleIdentifiers.InvalidSuppressionFile });
                 var descriptors = pack.Descriptors.Concat(ConfigurationDiagnostics.All).OrderBy(d => d.Id, StringComparer.Ordinal)
                     .Select(d => ToRoslyn(d, tenantIds.Contains(d.Id))).ToImmutableArray();
                 return new RuleCatalog(new LintEngine(pack), descriptors, loadFailure: null);

@@ -47,6 +47,8 @@ namespace ConfigLint.Cli
             var automationIdOption = new Option<string>("--automation-id") { Description = "SARIF automationDetails.id (default configlint/<tenant>/)." };
             var helpBaseOption = new Option<string>("--help-base-uri") { Description = "Base URI of the rule doc pages for help links (default: settings key configlint.help_base_uri, else no links)." };
             var lint = new Command("lint", "Lint Intune configuration exports.") { pathsArgument, formatOption, outputOption, failLevelOption, rootOption, quietOption, automationIdOption, helpBaseOption, settingsOption };
+            var adoption = new AdoptionCommands.LintOptions();
+            adoption.AddTo(lint);
             lint.SetAction(parse =>
             {
                 var outputs = PairOutputs(parse, error, baseDirectory);
@@ -63,7 +65,7 @@ namespace ConfigLint.Cli
                     Environment = environment,
                     Arguments = args,
                 };
-                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, settings, parse.GetValue(settingsOption));
+                return new LintCommand(output, error).Run(paths.Select(p => Path.Combine(baseDirectory, p)).ToList(), outputs, fail, baseDirectory, settings, parse.GetValue(settingsOption), adoption.Read(parse));
             });
 
             var rulesFormat = new Option<string>("--format", "-f") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
@@ -76,7 +78,10 @@ namespace ConfigLint.Cli
                 return explain != null ? new RulesCommand(output).Explain(explain, error) : new RulesCommand(output).Run(parse.GetValue(rulesFormat) ?? "markdown");
             });
 
-            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.") { lint, rules, FixCommand.Create(output, error, baseDirectory) };
+            var root = new RootCommand("ConfigLint: offline static analysis of Microsoft Intune configuration exports.")
+            {
+                lint, rules, FixCommand.Create(output, error, baseDirectory), AdoptionCommands.Suppress(output, error, baseDirectory), AdoptionCommands.Baseline(output, error, baseDirectory),
+            };
             foreach (var command in AuditCommand.All(output, error, baseDirectory)) root.Add(command);
             try
             {

@@ -61,8 +61,26 @@ namespace ConfigLint.Tools
             var findings = new List<Finding>();
             foreach (var (relative, full) in fixture.Files()) findings.AddRange(run.LintBytes(relative, File.ReadAllBytes(full)).Findings);
             findings.AddRange(run.Complete());
+            findings = Suppressed(engine, fixture, findings);
             findings.Sort(Finding.ReportOrder);
             return findings;
+        }
+
+        /// <summary>
+        /// A fixture folder with a suppressions file is linted as the CLI lints it: suppressed findings leave the console
+        /// lines, and the file's own expired and unused entries join them. <paramref name="prefix"/> is the folder the
+        /// fixture's paths start with when it is linted among others (empty when it is linted alone).
+        /// </summary>
+        public static List<Finding> Suppressed(LintEngine engine, Fixture fixture, List<Finding> findings, string prefix = "")
+        {
+            if (!fixture.IsFolder) return findings;
+            var path = Path.Combine(fixture.InputPath, Core.Suppressions.SuppressionFile.FileName);
+            if (!File.Exists(path)) return findings;
+            var folder = prefix + fixture.Name;
+            var file = Core.Suppressions.SuppressionFile.Parse(folder + "/" + Core.Suppressions.SuppressionFile.FileName, File.ReadAllText(path), folder);
+            var result = findings.Select(f => Core.Suppressions.Suppressor.Apply(f, f.Location?.Path ?? f.Scope, new[] { file }, DateTime.UtcNow)).Where(f => f.Suppression == null).ToList();
+            result.AddRange(file.Diagnostics(DateTime.UtcNow, engine.Pack.Diagnostics.Adoption));
+            return result;
         }
 
         /// <summary>The fixture's own rule's findings as console lines: what its <c>.expected</c> file holds.</summary>

@@ -23,13 +23,15 @@ namespace ConfigLint.Rules
         /// <summary>
         /// The pack for a run whose settings declare tenant roots: the same rules, a typer that knows the roots.
         /// </summary>
-        public static RulePack Create(ExportLayout layout)
+        public static RulePack Create(ExportLayout layout) => Create(Cached.Value, layout);
+
+        /// <summary><paramref name="shared"/>'s rules (built-in and custom) with a typer that knows the declared tenant roots.</summary>
+        public static RulePack Create(RulePack shared, ExportLayout layout)
         {
-            var shared = Cached.Value;
             var declarative = new LoadedPack();
             declarative.Settings.AddRange(shared.Settings);
             declarative.Rules.AddRange(shared.DeclarativeRules);
-            return new RulePack(new IntuneTyper(layout), shared.Extractors, declarative, shared.ResourceRules, shared.TenantRules);
+            return new RulePack(new IntuneTyper(layout), shared.Extractors, declarative, shared.ResourceRules, shared.TenantRules, shared.Shape);
         }
 
         /// <summary>The embedded YAML packs, by file name.</summary>
@@ -48,10 +50,19 @@ namespace ConfigLint.Rules
                 .ToList();
         }
 
-        private static RulePack Build() => new RulePack(
+        /// <summary>
+        /// The pack with users' own YAML rule packs added (their settings and conditions share the built-in namespace).
+        /// Built afresh on each call; throws <see cref="RulePackException"/> with the file and line of a broken pack.
+        /// </summary>
+        public static RulePack Create(IReadOnlyList<(string Name, string Text)> customPacks) =>
+            customPacks.Count == 0 ? Create() : Build(customPacks);
+
+        private static RulePack Build() => Build(null);
+
+        private static RulePack Build(IReadOnlyList<(string Name, string Text)>? customPacks) => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
-            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri),
+            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri, customPacks),
             Discover<ResourceRule>(),
             Discover<TenantRule>(),
             ExportDocumentShape.Instance);

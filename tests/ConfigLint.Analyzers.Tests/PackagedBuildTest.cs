@@ -46,7 +46,7 @@ namespace ConfigLint.Analyzers.Tests
             {
                 "pack", filter, "-c", "Release", "-o", Path.Combine(_work, "feed"), "--artifacts-path", Path.Combine(_work, "artifacts"),
                 "-p:Version=" + _version, "-nologo", "--disable-build-servers",
-            }, Tools.RepoRoot, BuildEnvironment(packagesFolder: null), timeout: TimeSpan.FromMinutes(10));
+            }, Tools.RepoRoot, BuildEnvironment(packagesFolder: null), timeout: TimeSpan.FromMinutes(10)); // three projects in Release on a shared 2-core runner
             Assert.That(pack.ExitCode, Is.Zero, pack.ToString());
             Assert.That(File.Exists(Path.Combine(_work, "feed", $"ConfigLint.Sdk.{_version}.nupkg")));
             Assert.That(File.Exists(Path.Combine(_work, "feed", $"ConfigLint.Analyzers.{_version}.nupkg")));
@@ -124,6 +124,39 @@ namespace ConfigLint.Analyzers.Tests
             AssertNoLoadFailure(build);
             Assert.That(ConsoleFindings(build.StdOut, repo), Is.EquivalentTo(cli.Where(c => c.Level is "error" or "warning").Select(c => $"{c.Path}({c.Line},{c.Column}): {c.Level} {c.Id}").Distinct()), build.ToString());
             Assert.That(sarif.Select(s => s.Key + " " + s.Level), Is.EquivalentTo(cli.Select(c => c.Key + " " + c.Level)));
+        }
+
+        [Test]
+        public void SuppressedFindingStaysInTheBuildsSarifWithItsJustification()
+        {
+            var repo = Path.Combine(_work, "suppressions-repo");
+            Directory.CreateDirectory(Path.Combine(repo, "Enrollment"));
+            File.Copy(Path.Combine(Tools.RepoRoot, "tests", "ConfigLint.Tests", "Fixtures", "CL2029", "fail.default-restriction.json"), Path.Combine(repo, "Enrollment", "restriction.json"));
+            File.WriteAllText(Path.Combine(repo, "configlint.suppressions.yaml"),
+                "suppressions:\n" +
+                "  - rule: CL2029\n    target: All users and all devices\n    setting: /iosRestriction/personalDeviceEnrollmentBlocked\n" +
+                "    justification: iOS BYOD pilot approved by the CISO (RISK-42)\n    owner: secops@contoso.example\n    expires: 2099-12-31\n" +
+                "  - rule: CL2029\n    target: All users and all devices\n    setting: /windowsRestriction/personalDeviceEnrollmentBlocked\n" +
+                "    justification: lapsed\n    owner: it@contoso.example\n    expires: 2020-01-31\n");
+            File.WriteAllText(Path.Combine(repo, "ConfigRepo.csproj"), $"<Project Sdk=\"ConfigLint.Sdk/{_version}\" />\n");
+            WriteNuGetConfig(repo);
+
+            var (build, sarif) = Build(repo);
+
+            // The expired entry is a warning at its line, as the CLI prints it; the build does not fail on it.
+            Assert.That(ConsoleFindings(build.StdOut, repo), Does.Contain("configlint.suppressions.yaml(8,5): warning CL0020"), build.ToString());
+            AssertNoLoadFailure(build);
+            var log = JObject.Parse(File.ReadAllText(Path.Combine(repo, "build.sarif")));
+            var cl2029 = ((JArray)log["runs"]![0]!["results"]!).Cast<JObject>().Where(r => (string?)r["ruleId"] == "CL2029").ToList();
+            Assert.That(cl2029, Has.Count.EqualTo(7), "the suppressed finding stays in the log");
+            var suppressed = cl2029.Where(r => r["suppressions"] != null).ToList();
+            Assert.That(suppressed, Has.Count.EqualTo(1), log.ToString());
+            Assert.That((int)suppressed[0]["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(11));
+            Assert.That(suppressed[0].ToString(), Does.Contain("iOS BYOD pilot approved by the CISO (RISK-42)").And.Contain("secops@contoso.example"));
+
+            // The CLI suppresses the same one and reports the same expired entry.
+            var cli = CliFindings(repo);
+            Assert.That(Keys(sarif.Where(r => r.Id != "CL2029" || r.Line != 11)), Is.EquivalentTo(Keys(cli.Where(r => r.Id != "CL2029" || r.Line != 11))));
         }
 
         private (Tools.ProcessResult Build, List<Result> Sarif) Build(string repo)

@@ -56,9 +56,14 @@ namespace ConfigLint.Tests
                 var run = Lint.Engine.StartRun();
                 var results = new FileResult[inputs.Length];
                 Parallel.For(0, inputs.Length, i => results[i] = run.LintBytes(inputs[i].Path, inputs[i].Bytes));
-                var all = results.SelectMany(r => r.Findings).Concat(run.Complete()).ToList();
+                int FixtureOf(Finding f) => int.Parse((f.Location?.Path ?? f.Scope!).Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture);
+                // A fixture folder's suppressions file applies to that fixture's findings, as FixtureTests applies it.
+                var all = results.SelectMany(r => r.Findings).Concat(run.Complete())
+                    .GroupBy(FixtureOf)
+                    .SelectMany(g => FixtureRunner.Suppressed(Lint.Engine, fixtures[g.Key], g.ToList(), Root(g.Key) + "/"))
+                    .ToList();
                 all.Sort(Finding.ReportOrder);
-                return all.Select(f => (int.Parse((f.Location?.Path ?? f.Scope!).Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture), f)).ToList();
+                return all.Select(f => (FixtureOf(f), f)).ToList();
             }
 
             // Back to the fixture's own paths: its folder prefix dropped, its tenant line printed as the fixture test prints it.

@@ -33,17 +33,20 @@ namespace ConfigLint.Cli.Commands
             _err = error;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, ReportSettings? settings = null, string? settingsPath = null)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyList<OutputRequest> outputs, Severity? failLevel, string baseDirectory, ReportSettings? settings = null, string? settingsPath = null, Adoption.LintAdoption? adoption = null)
         {
             settings ??= new ReportSettings();
+            adoption ??= new Adoption.LintAdoption();
             var started = DateTimeOffset.UtcNow;
             // Report paths are relative to the repository root, so reports are the same from any start folder.
             string root = RepositoryRoot.Find(settings.Root, baseDirectory, settings.Environment);
             var notifications = new NotificationLog(_err);
+            var customPacks = adoption.ReadRulePacks(baseDirectory, _err);
+            if (customPacks == null) return ExitCodes.UsageError;
             // Only a format that lists what was checked (JUnit) pays for collecting it.
             var checkedPairs = outputs.Any(o => o.Formatter is JUnitFormatter) ? new CheckedCollector() : null;
             // The rule pack (YAML packs, rule index) builds while the folders are walked: both are serial start-up work.
-            var packBuild = Task.Run(() => IntunePack.Create());
+            var packBuild = Task.Run(() => IntunePack.Create(customPacks));
             var conflicts = OutputPaths.Conflicts(outputs, paths);
             foreach (var conflict in conflicts) _err.WriteLine($"configlint: error: {conflict}");
             if (conflicts.Count > 0) return ExitCodes.UsageError;
@@ -69,11 +72,24 @@ namespace ConfigLint.Cli.Commands
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
-            var pack = packBuild.GetAwaiter().GetResult();
+            // Suppressions files match findings by their report paths (root-relative); --baseline is given from the working folder.
+            var accepted = adoption.Prepare(inputs.Folders(), root, baseDirectory, _err);
+            RulePack pack;
+            try
+            {
+                pack = packBuild.GetAwaiter().GetResult();
+            }
+            catch (ConfigLint.Core.Rules.RulePackException ex)
+            {
+                // A user's broken rule pack: its file and line, and nothing linted with half a pack.
+                _err.WriteLine($"configlint: error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            if (accepted == null) return ExitCodes.UsageError;
             // Declared tenant roots, as the engine sees paths (relative to the report root).
             var engine = new LintEngine(runSettings.TenantRoots.Count == 0
                 ? pack
-                : IntunePack.Create(new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))));
+                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))));
             checkedPairs?.Know(engine.Pack);
             var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
@@ -107,9 +123,10 @@ namespace ConfigLint.Cli.Commands
                     sinks.Add(sink);
                 }
 
-                var listener = new Listener(sinks, severities, runSettings, new FindingOrigin.Resolver(root), checkedPairs);
+                var listener = new Listener(sinks, severities, runSettings, new FindingOrigin.Resolver(root), checkedPairs, accepted, engine.Pack.Diagnostics.Adoption);
                 listener.Report(severities.Problems);
                 LintPipeline.Run(engine.StartRun(checkedPairs == null ? null : new RuleEvaluationCallback(checkedPairs.Hook)), Remaining(files), Environment.ProcessorCount, listener);
+                listener.Finish();
                 var summary = listener.Summary;
                 summary.ExitCode = header.Fails(summary.Highest) ? ExitCodes.Findings : ExitCodes.Success;
                 summary.EndTime = DateTimeOffset.UtcNow;
@@ -141,14 +158,27 @@ namespace ConfigLint.Cli.Commands
             private readonly RunSettings _settings;
             private readonly FindingOrigin.Resolver _origins;
             private readonly CheckedCollector? _checked;
+            private readonly Adoption.AcceptedFindings _accepted;
+            private readonly ConfigLint.Core.Suppressions.AdoptionDiagnostics _adoption;
 
-            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities, RunSettings settings, FindingOrigin.Resolver origins, CheckedCollector? @checked)
+            public Listener(IReadOnlyList<OutputSink> sinks, ConfigFiles severities, RunSettings settings, FindingOrigin.Resolver origins, CheckedCollector? @checked,
+                Adoption.AcceptedFindings accepted, ConfigLint.Core.Suppressions.AdoptionDiagnostics adoption)
             {
+                _adoption = adoption;
                 _sinks = sinks;
                 _severities = severities;
                 _settings = settings;
                 _origins = origins;
                 _checked = @checked;
+                _accepted = accepted;
+                Summary.Baseline = accepted.Baseline == null ? null : new BaselineCounts();
+            }
+
+            /// <summary>After the last file: the suppressions files' own findings (expired, unused) and the baseline's fixed entries.</summary>
+            public void Finish()
+            {
+                Report(_accepted.Diagnostics(_adoption).ToList());
+                if (Summary.Baseline != null) Summary.Baseline.Absent = _accepted.Baseline!.Absent();
             }
 
             public ReportSummary Summary { get; } = new ReportSummary();
@@ -172,8 +202,9 @@ namespace ConfigLint.Cli.Commands
             {
                 foreach (var raw in findings)
                 {
-                    var finding = _severities.Apply(raw, _settings);
-                    if (finding == null) continue;
+                    var configured = _severities.Apply(raw, _settings);
+                    if (configured == null) continue;
+                    var finding = _accepted.Apply(configured);
                     Summary.Count(finding);
                     var origin = _origins.For(finding);
                     foreach (var sink in _sinks) sink.Finding(finding, origin);

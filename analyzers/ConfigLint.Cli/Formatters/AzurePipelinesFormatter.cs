@@ -55,6 +55,8 @@ namespace ConfigLint.Cli.Formatters
 
             public void Finding(Finding finding, FindingOrigin origin)
             {
+                // A suppressed finding is an accepted risk: counted in the summary, kept in SARIF and JSON, not one to act on.
+                if (finding.Suppression != null) return;
                 if (!_grouped)
                 {
                     _writer.WriteLine("##[group]ConfigLint findings");

@@ -24,7 +24,7 @@ namespace ConfigLint.Cli.Formatters
             FormatLine(finding, origin, header.Environment.UseColor);
 
         protected override string Summary(ReportSummary s, ReportHeader header) =>
-            $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s)";
+            $"configlint: {s.Files} file(s), {s.Resources} resource(s): {s.Errors} error(s), {s.Warnings} warning(s), {s.Suggestions} suggestion(s), {s.Notes} note(s){s.AdoptionText}";
 
         public static string SeverityWord(Severity severity) => severity.Words().BuildWord;
 

@@ -59,11 +59,12 @@ namespace ConfigLint.Cli.Formatters
                     json.WritePropertyName("scope"); json.WriteValue(origin.Scope);
                 }
                 json.WritePropertyName("fingerprint"); json.WriteValue(f.Fingerprint);
-                var helpUri = ConfigLint.Rules.Reporting.RuleMetadata.HelpUri(_header.HelpBaseUri, f.RuleId);
+                var helpUri = SarifFormatter.HelpUri(f.Rule, _header.HelpBaseUri);
                 if (helpUri != null)
                 {
                     json.WritePropertyName("helpUri"); json.WriteValue(helpUri);
                 }
+                Adoption.AdoptionOutput.WriteJson(json, f);
                 json.WriteEndObject();
             }
 
@@ -78,6 +79,7 @@ namespace ConfigLint.Cli.Formatters
                 _json.WritePropertyName("warnings"); _json.WriteValue(s.Warnings);
                 _json.WritePropertyName("suggestions"); _json.WriteValue(s.Suggestions);
                 _json.WritePropertyName("notes"); _json.WriteValue(s.Notes);
+                Adoption.AdoptionOutput.WriteJsonSummary(_json, s);
                 _json.WriteEndObject();
                 _json.WriteEndObject();
                 _json.Flush();

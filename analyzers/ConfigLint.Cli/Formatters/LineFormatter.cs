@@ -38,6 +38,8 @@ namespace ConfigLint.Cli.Formatters
 
             public void Finding(Finding finding, FindingOrigin origin)
             {
+                // A suppressed finding is an accepted risk: counted in the summary, kept in SARIF and JSON, not a line to act on.
+                if (finding.Suppression != null) return;
                 if (_format.HonoursQuiet && _header.HiddenByQuiet(finding.Severity)) return;
                 _writer.WriteLine(_format.Line(finding, origin, _header));
             }

@@ -39,6 +39,8 @@ namespace ConfigLint.Cli.Formatters
 
             public void Finding(Finding finding, FindingOrigin origin)
             {
+                // A suppressed finding is an accepted risk: counted in the summary, kept in SARIF and JSON, not one to act on.
+                if (finding.Suppression != null) return;
                 if (_header.HiddenByQuiet(finding.Severity)) return;
                 string group = origin.IsAnchored ? "tenant " + (origin.Scope!.Length == 0 ? "." : origin.Scope) : origin.Path;
                 if (!string.Equals(group, _group, StringComparison.Ordinal))

@@ -20,14 +20,22 @@ namespace ConfigLint.Cli.Formatters
 
         public int Total => Errors + Warnings + Suggestions + Notes;
 
-        /// <summary>The most severe finding reported, or <see cref="Severity.None"/>.</summary>
+        /// <summary>The most severe finding that can fail the run (not suppressed, not known to the baseline), or <see cref="Severity.None"/>.</summary>
         public Severity Highest { get; private set; }
 
-        /// <summary>Findings left out by a suppression (null when the run has no suppressions).</summary>
-        public int? Suppressed { get; set; }
+        /// <summary>Findings accepted by a suppressions-file entry (not counted above, never failing the run); null when none was.</summary>
+        public int? Suppressed { get; private set; }
 
-        /// <summary>Findings left out as already known by a baseline (null when the run has no baseline).</summary>
-        public int? Baselined { get; set; }
+        /// <summary>Findings already known to the baseline (reported, never failing the run); null when the run has no baseline.</summary>
+        public int? Baselined => Baseline?.Unchanged;
+
+        /// <summary>Against a baseline (<c>lint --baseline</c>): findings not in it, in it, and in it but gone; null without one.</summary>
+        public BaselineCounts? Baseline { get; set; }
+
+        /// <summary>The adoption part of a summary line ("; 1 suppressed; baseline: 1 new, 6 unchanged, 0 fixed"), empty when neither applies.</summary>
+        public string AdoptionText =>
+            (Suppressed > 0 ? $"; {Suppressed} suppressed" : string.Empty)
+            + (Baseline == null ? string.Empty : $"; baseline: {Baseline.New} new, {Baseline.Unchanged} unchanged, {Baseline.Absent.Count} fixed");
 
         /// <summary>The exit code the run ends with (set before the reports end).</summary>
         public int ExitCode { get; set; }
@@ -47,6 +55,13 @@ namespace ConfigLint.Cli.Formatters
 
         public void Count(Finding finding)
         {
+            if (finding.Suppression != null)
+            {
+                Suppressed = (Suppressed ?? 0) + 1;
+                return;
+            }
+            if (Baseline != null && finding.BaselineState == BaselineState.New) Baseline.New++;
+            if (Baseline != null && finding.BaselineState == BaselineState.Unchanged) Baseline.Unchanged++;
             switch (finding.Severity)
             {
                 case Severity.Error: Errors++; break;
@@ -54,7 +69,7 @@ namespace ConfigLint.Cli.Formatters
                 case Severity.Suggestion: Suggestions++; break;
                 default: Notes++; break;
             }
-            if (finding.Severity > Highest) Highest = finding.Severity;
+            if (finding.Gates && finding.Severity > Highest) Highest = finding.Severity;
             if (!_byRule.TryGetValue(finding.RuleId, out var counts)) _byRule[finding.RuleId] = counts = new int[5];
             counts[(int)finding.Severity]++;
         }
@@ -73,5 +88,15 @@ namespace ConfigLint.Cli.Formatters
             _byRule.Select(p => (p.Key, p.Value.Sum(), (Severity)Array.FindLastIndex(p.Value, c => c > 0)))
                 .OrderByDescending(r => r.Item2).ThenBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => (r.Key, r.Item2, r.Item3)).ToList();
+    }
+
+    /// <summary>A run compared with a known-findings baseline: counts, and the baseline's findings that are gone.</summary>
+    public sealed class BaselineCounts
+    {
+        public int New { get; set; }
+        public int Unchanged { get; set; }
+
+        /// <summary>Baseline entries no finding of the run matched (fixed), for SARIF <c>baselineState: absent</c>.</summary>
+        public IReadOnlyList<Adoption.BaselineEntry> Absent { get; set; } = Array.Empty<Adoption.BaselineEntry>();
     }
 }

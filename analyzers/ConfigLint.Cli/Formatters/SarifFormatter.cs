@@ -143,16 +143,15 @@ namespace ConfigLint.Cli.Formatters
                     json.WriteEndArray();
                 }
 
-                json.WritePropertyName("partialFingerprints");
-                json.WriteStartObject();
-                json.WritePropertyName(FingerprintKey); json.WriteValue(finding.Fingerprint);
-                json.WriteEndObject();
+                WritePartialFingerprints(json, finding.Fingerprint);
+                Adoption.AdoptionOutput.WriteSarif(json, finding);
                 json.WriteEndObject();
             }
 
             public void End(ReportSummary summary)
             {
                 var json = _json;
+                Adoption.AdoptionOutput.WriteSarifAbsent(json, summary, _ruleIndex);
                 json.WriteEndArray();
                 json.WritePropertyName("artifacts");
                 json.WriteStartArray();
@@ -242,7 +241,7 @@ namespace ConfigLint.Cli.Formatters
             json.WriteStartObject();
             json.WritePropertyName("text"); json.WriteValue(FullDescription(rule, help));
             json.WriteEndObject();
-            var helpUri = RuleMetadata.HelpUri(helpBaseUri, rule.Id);
+            var helpUri = HelpUri(rule, helpBaseUri);
             if (helpUri != null)
             {
                 json.WritePropertyName("helpUri"); json.WriteValue(helpUri);
@@ -320,6 +319,24 @@ namespace ConfigLint.Cli.Formatters
                 json.WritePropertyName("uri"); json.WriteValue(directory && uri.Length > 0 ? uri + "/" : uri);
                 json.WritePropertyName("uriBaseId"); json.WriteValue("SRCROOT");
             }
+            json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// A rule's doc link: a built-in rule's page under the configured help base (none without one); a custom pack's
+        /// rule (an ID not of the CLxxxx form) keeps the link its pack gave it, since its page is not among ours.
+        /// </summary>
+        public static string? HelpUri(RuleDescriptor rule, string? helpBaseUri) =>
+            RuleIdentifiers.IsWellFormed(rule.Id)
+                ? RuleMetadata.HelpUri(helpBaseUri, rule.Id)
+                : (string.IsNullOrEmpty(rule.HelpUri) ? null : rule.HelpUri);
+
+        /// <summary>The one writer of a result's <c>partialFingerprints</c> (reported and baseline-absent results alike).</summary>
+        public static void WritePartialFingerprints(JsonTextWriter json, string fingerprint)
+        {
+            json.WritePropertyName("partialFingerprints");
+            json.WriteStartObject();
+            json.WritePropertyName(FingerprintKey); json.WriteValue(fingerprint);
             json.WriteEndObject();
         }
 

@@ -54,7 +54,23 @@ namespace ConfigLint.Core.Engine
                 Severity.Info,
                 "A property that holds a list in the schema holds a single object, as Windows PowerShell 5.1 ConvertTo-Json writes one-element arrays. The object was read as a one-element list and checked.");
 
-            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, SingleElementListAsObject, InternalError };
+            RegexTimeout = new RuleDescriptor(
+                id: RuleIdentifiers.RegexTimeout,
+                name: "Input.RuleRegexTimeout",
+                title: "A rule's regular expression timed out",
+                messageFormat: "{failure}: {error}; simplify the pattern (avoid nested quantifiers such as (a+)+)",
+                category: "Input",
+                defaultSeverity: Severity.Warning,
+                description: "A 'matches' condition took longer than its time limit on a value, so the rule was not checked on that resource. Simplify the pattern.",
+                source: "ConfigLint input handling: a user's rule pack cannot hang a run",
+                helpUri: wording.HelpUri(RuleIdentifiers.RegexTimeout));
+            var adoption = new Suppressions.AdoptionDiagnostics(wording.HelpUri);
+            SuppressionExpired = adoption.SuppressionExpired;
+            SuppressionUnused = adoption.SuppressionUnused;
+            InvalidSuppressionFile = adoption.InvalidSuppressionFile;
+            Adoption = adoption;
+
+            All = new[] { InvalidJson, EmptyFile, UnreadableFile, UnknownResourceType, NotARegularFile, SingleElementListAsObject, InternalError, RegexTimeout, SuppressionExpired, SuppressionUnused, InvalidSuppressionFile };
         }
 
         public RuleDescriptor InvalidJson { get; }
@@ -64,6 +80,16 @@ namespace ConfigLint.Core.Engine
         public RuleDescriptor NotARegularFile { get; }
         public RuleDescriptor SingleElementListAsObject { get; }
         public RuleDescriptor InternalError { get; }
+
+        /// <summary>A 'matches' condition of a (user's) rule ran out of time on a value (CL0023).</summary>
+        public RuleDescriptor RegexTimeout { get; }
+
+        /// <summary>The suppressions file's diagnostics (CL0020-CL0022), in the pack's help links.</summary>
+        public Suppressions.AdoptionDiagnostics Adoption { get; }
+
+        public RuleDescriptor SuppressionExpired { get; }
+        public RuleDescriptor SuppressionUnused { get; }
+        public RuleDescriptor InvalidSuppressionFile { get; }
         public IReadOnlyList<RuleDescriptor> All { get; }
 
         // The pack's wording of CL0004's problem, one template per case.

@@ -97,11 +97,23 @@ namespace ConfigLint.Core.Engine
             }
         }
 
-        private static void Report(FindingSink sink, EngineDiagnostics diagnostics, GuardSite site, Exception ex) =>
+        private static void Report(FindingSink sink, EngineDiagnostics diagnostics, GuardSite site, Exception ex)
+        {
+            if (ex is Rules.ConditionTimeoutException timeout)
+            {
+                // A user's pattern that backtracks without end: say so at the value, and the run goes on.
+                sink.Report(diagnostics.RegexTimeout, timeout.Occurrence.Location, new MessageArgs
+                {
+                    ["failure"] = site.Failure.Replace(" failed on ", " was not checked on "),
+                    ["error"] = timeout.Message,
+                });
+                return;
+            }
             sink.Report(diagnostics.InternalError, site.Location, new MessageArgs
             {
                 ["failure"] = site.Failure,
                 ["error"] = $"{ex.GetType().Name}: {ex.Message}",
             });
+        }
     }
 }

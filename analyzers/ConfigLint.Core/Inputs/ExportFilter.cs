@@ -17,6 +17,7 @@ namespace ConfigLint.Core.Inputs
             "appsettings.json", "launchSettings.json", "composer.json", ".eslintrc.json", ".prettierrc.json",
             "renovate.json", "cspell.json", "omnisharp.json", "stylecop.json",
             "configlint.json", "configlint.yml", "configlint.yaml",
+            "configlint.suppressions.yaml", "configlint.baseline.json",
             "azure-pipelines.yml", "azure-pipelines.yaml", "docker-compose.yml", "docker-compose.yaml", "mkdocs.yml",
             "codecov.yml", "dependabot.yml", "action.yml", "action.yaml",
         };

@@ -18,7 +18,16 @@ namespace ConfigLint.Core.Model
         }
 
         /// <summary>A finding with another severity (configured per file after the engine ran).</summary>
-        public Finding WithSeverity(Severity severity) => severity == Severity ? this : new Finding(Rule, severity, Message, Location, TenantScope);
+        public Finding WithSeverity(Severity severity) => severity == Severity ? this : Copy(severity, Suppression, BaselineState);
+
+        /// <summary>The finding accepted by a suppressions-file entry: it stays in reports but does not count toward the fail level.</summary>
+        public Finding WithSuppression(FindingSuppression? suppression) => Copy(Severity, suppression, BaselineState);
+
+        /// <summary>The finding as compared with a known-findings baseline.</summary>
+        public Finding WithBaselineState(BaselineState? state) => Copy(Severity, Suppression, state);
+
+        private Finding Copy(Severity severity, FindingSuppression? suppression, BaselineState? state) =>
+            new Finding(Rule, severity, Message, Location, TenantScope) { Suppression = suppression, BaselineState = state, _fingerprint = _fingerprint };
 
         public RuleDescriptor Rule { get; }
         public string RuleId => Rule.Id;
@@ -36,6 +45,15 @@ namespace ConfigLint.Core.Model
 
         /// <summary>What the finding is about (resource and setting), as far as its location tells; null for file-level and tenant-level findings.</summary>
         public FindingSubject? Subject => Location?.Subject;
+
+        /// <summary>The suppressions-file entry that accepts this finding; null when it is not suppressed.</summary>
+        public FindingSuppression? Suppression { get; private set; }
+
+        /// <summary>New or unchanged against the baseline given to the run; null when there is none.</summary>
+        public BaselineState? BaselineState { get; private set; }
+
+        /// <summary>True when the finding counts toward the fail level: neither suppressed nor known to the baseline.</summary>
+        public bool Gates => Suppression == null && BaselineState != Model.BaselineState.Unchanged;
 
         private string? _fingerprint;
 

@@ -19,7 +19,10 @@ namespace ConfigLint.Core.Model
             IEnumerable<string>? tags = null,
             string? helpUri = null)
         {
-            if (!RuleIdentifiers.IsWellFormed(id)) throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
+            if (!RuleIdentifiers.IsWellFormed(id) && !(helpUri != null && RuleIdentifiers.IsCustom(id)))
+            {
+                throw new ArgumentException($"rule id '{id}' is not CL followed by four digits", nameof(id));
+            }
             Id = id;
             Name = name;
             Title = title;
@@ -62,6 +65,9 @@ namespace ConfigLint.Core.Model
 
         /// <summary>The rule's documentation page, as the pack that defines the rule computes it (empty when it has none).</summary>
         public string HelpUri { get; }
+
+        /// <summary>True for a rule from a user's rule pack: its own ID prefix and doc link.</summary>
+        public bool IsCustom => !RuleIdentifiers.IsWellFormed(Id);
 
         public override string ToString() => $"{Id} {Name}";
     }

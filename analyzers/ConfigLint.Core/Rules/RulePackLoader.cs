@@ -40,15 +40,21 @@ namespace ConfigLint.Core.Rules
         private static readonly string[] RuleKeys =
         {
             "id", "name", "title", "message", "category", "severity", "description", "source", "tags", "types",
-            "setting", "property", "when", "allOf", "anyOf",
+            "setting", "property", "when", "allOf", "anyOf", "helpUri",
             "fix", // read by Fixes/FixSpecLoader
         };
 
-        /// <summary>Loads YAML packs; <paramref name="helpUri"/> computes each rule's help link from its ID.</summary>
-        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null)
+        /// <summary>
+        /// Loads YAML packs; <paramref name="helpUri"/> computes each rule's help link from its ID. Users' own packs
+        /// (<paramref name="customPacks"/>) use the same settings and condition language, but their rule IDs must have a
+        /// prefix other than <c>CL</c> and their rules a doc link of their own (<c>helpUri</c> on the rule, or on the
+        /// pack with <c>{id}</c> in it); YAML tags are refused.
+        /// </summary>
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null, IEnumerable<(string Name, string Text)>? customPacks = null)
         {
             var documents = new List<(string Name, YamlMappingNode Root)>();
-            foreach (var (name, text) in packs)
+            var custom = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, text) in packs.Concat(customPacks ?? Enumerable.Empty<(string, string)>()))
             {
                 var stream = new YamlStream();
                 try
@@ -65,6 +71,14 @@ namespace ConfigLint.Core.Rules
                     throw new RulePackException(name, stream.Documents[0].RootNode.Start, "a rule pack is a mapping with 'settings' and/or 'rules'");
                 }
                 documents.Add((name, root));
+            }
+            foreach (var (name, _) in customPacks ?? Enumerable.Empty<(string, string)>())
+            {
+                custom.Add(name);
+                foreach (var (docName, root) in documents)
+                {
+                    if (docName == name) CustomPacks.RejectTags(name, root);
+                }
             }
 
             var result = new LoadedPack();
@@ -84,11 +98,16 @@ namespace ConfigLint.Core.Rules
             {
                 foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
                 {
+                    if (key.Value == "helpUri" && custom.Contains(name)) continue;
                     if (key.Value != "settings" && key.Value != "rules") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'settings' or 'rules'");
                 }
+                bool isCustom = custom.Contains(name);
+                string? packHelp = isCustom ? OptionalString(root, "helpUri") : null;
                 foreach (var node in Sequence(name, root, "rules"))
                 {
-                    result.Rules.Add(ReadRule(name, node, settings, result.Settings, helpUri));
+                    var rule = ReadRule(name, node, settings, result.Settings, helpUri, isCustom, packHelp);
+                    if (isCustom && result.Rules.Any(r => r.Descriptor.Id == rule.Descriptor.Id)) throw new RulePackException(name, node.Start, $"rule id {rule.Descriptor.Id} is declared twice");
+                    result.Rules.Add(rule);
                 }
             }
             return result;
@@ -112,7 +131,7 @@ namespace ConfigLint.Core.Rules
             return setting;
         }
 
-        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Func<string, string>? helpUri)
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Func<string, string>? helpUri, bool custom = false, string? packHelp = null)
         {
             var map = Mapping(pack, node, "a rule");
             foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
@@ -120,7 +139,7 @@ namespace ConfigLint.Core.Rules
                 if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
             }
             string id = RequiredString(pack, map, "id");
-            var descriptor = ReadDescriptor(pack, node, map, id, helpUri);
+            var descriptor = ReadDescriptor(pack, node, map, id, helpUri, custom, packHelp);
             var types = StringList(pack, map, "types");
 
             var leaves = new List<RuleLeaf>();
@@ -144,9 +163,10 @@ namespace ConfigLint.Core.Rules
         }
 
         /// <summary>A rule's descriptor; its message may use only <see cref="DeclarativeRule.MessagePlaceholders"/>.</summary>
-        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri)
+        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri, bool custom, string? packHelp)
         {
-            if (!RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
+            string? link = custom ? CustomPacks.CheckRule(pack, map, id, OptionalString(map, "helpUri"), packHelp) : helpUri?.Invoke(id);
+            if (!custom && !RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
             var severityText = RequiredString(pack, map, "severity");
             if (!SeverityNames.TryParse(severityText, out var severity) || severity == Severity.None)
             {
@@ -163,9 +183,9 @@ namespace ConfigLint.Core.Rules
                     RequiredString(pack, map, "category"),
                     severity,
                     OptionalString(map, "description") ?? string.Empty,
-                    RequiredString(pack, map, "source"),
+                    custom ? OptionalString(map, "source") ?? $"custom rule pack {pack}" : RequiredString(pack, map, "source"),
                     StringList(pack, map, "tags"),
-                    helpUri?.Invoke(id));
+                    link);
             }
             catch (ArgumentException ex)
             {

@@ -33,6 +33,9 @@ namespace ConfigLint.Core.Rules
 
         public PresenceTest Presence { get; }
 
+        /// <summary>How long one 'matches' test may run on one value.</summary>
+        public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
         public IEnumerable<string> Operators => _tests.Select(t => t.Name);
 
         public bool Matches(string? canonical, SettingOccurrence occurrence)
@@ -74,8 +77,8 @@ namespace ConfigLint.Core.Rules
                 case "matches":
                 {
                     var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
-                    var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                    return (v, o) => o.Values != null ? o.Values.Any(regex.IsMatch) : v != null && regex.IsMatch(v);
+                    var regex = new TimedRegex(pattern);
+                    return (v, o) => o.Values != null ? o.Values.Any(x => regex.IsMatch(x, o)) : v != null && regex.IsMatch(v, o);
                 }
                 case "contains":
                 {
@@ -178,5 +181,50 @@ namespace ConfigLint.Core.Rules
             "false" => false,
             var other => throw new FormatException($"'{op}' needs true or false, got '{other}'"),
         };
+    }
+
+    /// <summary>
+    /// A 'matches' pattern that runs with a time limit: a user's pack may hold a pattern with catastrophic
+    /// backtracking, which must end in a diagnostic, not a hang. After its first timeout a pattern is not run again
+    /// in the process, so a pack cannot cost the time limit once per value.
+    /// </summary>
+    internal sealed class TimedRegex
+    {
+        private readonly Regex _regex;
+        private volatile bool _timedOut;
+
+        public TimedRegex(string pattern)
+        {
+            // An invalid pattern throws ArgumentException here, which the loader reports at the pattern's position.
+            _regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ValueCondition.RegexTimeout);
+        }
+
+        public bool IsMatch(string input, SettingOccurrence occurrence)
+        {
+            if (_timedOut) throw new ConditionTimeoutException(_regex.ToString(), occurrence);
+            try
+            {
+                return _regex.IsMatch(input);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                _timedOut = true;
+                throw new ConditionTimeoutException(_regex.ToString(), occurrence);
+            }
+        }
+    }
+
+    /// <summary>A condition could not be decided in time on a setting's value; the engine reports it as a diagnostic.</summary>
+    public sealed class ConditionTimeoutException : Exception
+    {
+        public ConditionTimeoutException(string pattern, SettingOccurrence occurrence)
+            : base($"the regular expression '{pattern}' took longer than {ValueCondition.RegexTimeout.TotalMilliseconds:0} ms")
+        {
+            Pattern = pattern;
+            Occurrence = occurrence;
+        }
+
+        public string Pattern { get; }
+        public SettingOccurrence Occurrence { get; }
     }
 }

@@ -19,13 +19,17 @@ namespace ConfigLint.Analyzers.Tests.Support
     {
         public sealed class Result
         {
-            public Result(ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<Exception> exceptions)
+            public Result(ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<Exception> exceptions, ImmutableArray<Diagnostic> suppressed = default)
             {
                 Diagnostics = diagnostics;
                 Exceptions = exceptions;
+                Suppressed = suppressed.IsDefault ? ImmutableArray<Diagnostic>.Empty : suppressed;
             }
 
             public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+            /// <summary>Diagnostics that ConfigLintSuppressor suppressed (configlint.suppressions.yaml): in the build's SARIF log only.</summary>
+            public ImmutableArray<Diagnostic> Suppressed { get; }
             public IReadOnlyList<Exception> Exceptions { get; }
         }
 
@@ -55,9 +59,13 @@ namespace ConfigLint.Analyzers.Tests.Support
                 new AnalyzerOptions(additional.ToImmutableArray(), provider),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Enqueue(ex),
                 concurrentAnalysis: concurrent,
-                logAnalyzerExecutionTime: false);
-            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigLintAnalyzer()), options);
-            var raw = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: true);
+            // The package ships both: the analyzer reports, the suppressor applies configlint.suppressions.yaml (as csc runs them).
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigLintAnalyzer(), new ConfigLintSuppressor()), options);
+            var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var suppressed = all.Where(d => d.IsSuppressed).ToImmutableArray();
+            var raw = all.Where(d => !d.IsSuppressed).ToImmutableArray();
             // csc maps and suppresses by the compilation options (where global config severities land); do the same.
             var specific = compilation.Options.SpecificDiagnosticOptions;
             var diagnostics = raw.Select(d => !specific.TryGetValue(d.Id, out var report) ? d : report switch
@@ -70,7 +78,7 @@ namespace ConfigLint.Analyzers.Tests.Support
                     _ => d,
                 })
                 .Where(d => d != null).Select(d => d!).ToImmutableArray();
-            return new Result(diagnostics, exceptions.ToList());
+            return new Result(diagnostics, exceptions.ToList(), suppressed);
         }
 
         // ConfigLint descriptors format "{0}" with the final message, so the message can be passed through.

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ConfigLint.Core.Inputs;
+using ConfigLint.Core.Model;
+
+namespace ConfigLint.Cli.Adoption
+{
+    /// <summary>
+    /// What a team adds to a lint run to adopt ConfigLint on a real tenant: custom rule packs (<c>--rules</c>), the
+    /// suppressions files found with the inputs, and a known-findings baseline (<c>--baseline</c>).
+    /// </summary>
+    public sealed class LintAdoption
+    {
+        /// <summary>Rule pack files or folders (every .yaml/.yml in them), as given on the command line or in settings.</summary>
+        public IReadOnlyList<string> RulePacks { get; set; } = Array.Empty<string>();
+
+        /// <summary>The baseline file to compare with, or null.</summary>
+        public string? BaselinePath { get; set; }
+
+        /// <summary>The day expiry dates are compared with (UTC); tests pin it.</summary>
+        public DateTime Today { get; set; } = DateTime.UtcNow.Date;
+
+        /// <summary>The custom packs' texts by display path; null (after writing the reason) when one cannot be read.</summary>
+        public IReadOnlyList<(string Name, string Text)>? ReadRulePacks(string baseDirectory, TextWriter error)
+        {
+            var packs = new List<(string Name, string Text)>();
+            foreach (var given in RulePacks)
+            {
+                var path = Path.GetFullPath(Path.Combine(baseDirectory, given));
+                IEnumerable<string> files;
+                if (Directory.Exists(path))
+                {
+                    files = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                        .OrderBy(f => f, StringComparer.Ordinal).ToList();
+                }
+                else if (File.Exists(path))
+                {
+                    files = new[] { path };
+                }
+                else
+                {
+                    error.WriteLine($"configlint: error: rule pack not found: {given}");
+                    return null;
+                }
+                foreach (var file in files)
+                {
+                    try
+                    {
+                        packs.Add((InputCollector.DisplayPath(file, baseDirectory), File.ReadAllText(file)));
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        error.WriteLine($"configlint: error: cannot read rule pack {file}: {ex.Message}");
+                        return null;
+                    }
+                }
+            }
+            return packs;
+        }
+
+        /// <summary>Loads the suppressions files and the baseline before the first finding is written; null (after writing why) when one is broken.</summary>
+        /// <param name="root">The folder report paths are relative to: suppressions files match findings by those paths.</param>
+        /// <param name="baseDirectory">The working folder, that <see cref="BaselinePath"/> is given from.</param>
+        public AcceptedFindings? Prepare(IEnumerable<string> folders, string root, string baseDirectory, TextWriter error)
+        {
+            var suppressions = SuppressionFiles.Discover(folders, root, Today);
+            foreach (var problem in suppressions.Errors) error.WriteLine(problem);
+            KnownFindings? baseline = null;
+            if (BaselinePath != null)
+            {
+                try
+                {
+                    baseline = KnownFindings.Load(Path.Combine(baseDirectory, BaselinePath), BaselinePath);
+                }
+                catch (BaselineFileException ex)
+                {
+                    error.WriteLine($"configlint: error: {ex.Message}");
+                    return null;
+                }
+            }
+            return suppressions.Errors.Count > 0 ? null : new AcceptedFindings(suppressions, baseline);
+        }
+    }
+
+    /// <summary>Applies the run's suppressions, then its baseline, to each finding as it is reported.</summary>
+    public sealed class AcceptedFindings
+    {
+        private readonly SuppressionFiles _suppressions;
+
+        public AcceptedFindings(SuppressionFiles suppressions, KnownFindings? baseline)
+        {
+            _suppressions = suppressions;
+            Baseline = baseline;
+        }
+
+        public KnownFindings? Baseline { get; }
+
+        public Finding Apply(Finding finding)
+        {
+            var result = _suppressions.Apply(finding);
+            return Baseline == null ? result : Baseline.Apply(result);
+        }
+
+        /// <summary>The suppressions files' own findings, once every finding of the run was seen.</summary>
+        public IEnumerable<Finding> Diagnostics(Core.Suppressions.AdoptionDiagnostics descriptors) => _suppressions.Diagnostics(descriptors);
+    }
+}
