@@ -11,7 +11,7 @@ namespace ConfigLint.Tests
 {
     /// <summary>Scenario tests of the command line: exit codes, every format, output files, the shipped sample.</summary>
     [TestFixture]
-    public sealed class CliTests
+    public sealed class CliTests : TempFolderTests
     {
         private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Risky\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
         private const string Clean = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Clean\",\n  \"diagnosticsDataSubmissionMode\": \"basic\"\n}\n";
@@ -22,24 +22,6 @@ namespace ConfigLint.Tests
             "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Wipe\",\"policyType\":\"deviceWipe\"}," +
             "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Delete\",\"policyType\":\"deviceDelete\"}," +
             "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Roles\",\"policyType\":\"role\"}]}";
-
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private void Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
 
         private (int Exit, string Out, string Err) Run(params string[] args)
         {

@@ -16,7 +16,7 @@ namespace ConfigLint.Tests
     /// intended ones can start, and no line carries a raw control or bidi character.
     /// </summary>
     [TestFixture]
-    public sealed class EscapingTests
+    public sealed class EscapingTests : TempFolderTests
     {
         /// <summary>What an attacker puts in a name: line breaks before commands, mid-line commands, ANSI and bidi.</summary>
         private static readonly string[] Payloads =
@@ -35,17 +35,6 @@ namespace ConfigLint.Tests
             "##[group]k",
             "  ::error::leading",
         };
-
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
 
         private void WriteHostileTenant()
         {
@@ -66,13 +55,6 @@ namespace ConfigLint.Tests
                 Write(Path.Combine("::error::root-level.json"), "{");
                 Write(Path.Combine("tenant", "bidi\u202Eftp.json"), "{");
             }
-        }
-
-        private void Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
         }
 
         private string Run(string format, OutputEnvironment? environment = null)

@@ -16,29 +16,10 @@ namespace ConfigLint.Tests
 {
     /// <summary>The output formats as CI hosts and people read them (issue 11) and their escaping (issue 13, item 3).</summary>
     [TestFixture]
-    public sealed class FormatterTests
+    public sealed class FormatterTests : TempFolderTests
     {
         private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Risky\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
         private const string Clean = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Clean\",\n  \"diagnosticsDataSubmissionMode\": \"basic\"\n}\n";
-
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private string Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-            return path;
-        }
 
         private static OutputEnvironment Env(bool terminal = false, params (string Key, string Value)[] variables) =>
             new OutputEnvironment(variables.ToDictionary(v => v.Key, v => v.Value), terminal);

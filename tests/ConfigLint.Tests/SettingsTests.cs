@@ -11,28 +11,10 @@ namespace ConfigLint.Tests
 {
     /// <summary>configlint.yaml: its schema, its errors, and what it changes in a CLI run (the analyzer side is in SettingsParityTests).</summary>
     [TestFixture]
-    public sealed class SettingsTests
+    public sealed class SettingsTests : TempFolderTests
     {
         private const string Telemetry = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
         private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\"\n}\n";
-
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private void Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
 
         private (int Exit, JArray Findings, string Err) Lint(params string[] extra)
         {
