@@ -27,20 +27,32 @@ namespace ConfigLint.Core.Rules
         // A tag could ask for a type (!!python/object and the like); a custom pack is plain data only.
         public static void RejectTags(string pack, YamlNode node)
         {
-            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific) throw new RulePackException(pack, node.Start, $"YAML tags are not allowed in a rule pack ({node.Tag})");
+            var tagged = FirstTagged(node);
+            if (tagged != null) throw new RulePackException(pack, tagged.Start, $"YAML tags are not allowed in a rule pack ({tagged.Tag})");
+        }
+
+        /// <summary>The first node (in document order) that carries an explicit YAML tag, or null for plain data.</summary>
+        public static YamlNode? FirstTagged(YamlNode node)
+        {
+            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific) return node;
             switch (node)
             {
                 case YamlMappingNode map:
                     foreach (var kv in map.Children)
                     {
-                        RejectTags(pack, kv.Key);
-                        RejectTags(pack, kv.Value);
+                        var tagged = FirstTagged(kv.Key) ?? FirstTagged(kv.Value);
+                        if (tagged != null) return tagged;
                     }
                     break;
                 case YamlSequenceNode seq:
-                    foreach (var child in seq.Children) RejectTags(pack, child);
+                    foreach (var child in seq.Children)
+                    {
+                        var tagged = FirstTagged(child);
+                        if (tagged != null) return tagged;
+                    }
                     break;
             }
+            return null;
         }
     }
 }

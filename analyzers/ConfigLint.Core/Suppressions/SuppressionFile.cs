@@ -153,20 +153,8 @@ namespace ConfigLint.Core.Suppressions
         // Tags would let a file name a type (!!python/object and the like); only plain data is accepted.
         private static void RejectTags(string path, YamlNode node)
         {
-            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific) throw Error(path, node.Start, $"YAML tags are not allowed ({node.Tag})");
-            switch (node)
-            {
-                case YamlMappingNode m:
-                    foreach (var kv in m.Children)
-                    {
-                        RejectTags(path, kv.Key);
-                        RejectTags(path, kv.Value);
-                    }
-                    break;
-                case YamlSequenceNode seq:
-                    foreach (var child in seq.Children) RejectTags(path, child);
-                    break;
-            }
+            var tagged = Rules.CustomPacks.FirstTagged(node);
+            if (tagged != null) throw Error(path, tagged.Start, $"YAML tags are not allowed ({tagged.Tag})");
         }
 
         private static SuppressionFileException Error(string path, Mark mark, string reason) =>
