@@ -328,10 +328,13 @@ def analyzer_report(log_path):
 
 
 def build_findings(log_path):
-    """Distinct ConfigLint diagnostics the build printed (file(line,col): severity CLxxxx), to show the analyzer ran."""
-    pattern = re.compile(r"^(.+?\(\d+,\d+\)): (warning|error) (CL\d{4}):", re.M)
+    """ConfigLint warnings and errors the build reported (each CL ID once per place), to show the analyzer ran."""
+    # The log shows a diagnostic more than once (csc's output, then MSBuild's warning); the text up to the project tag is the same.
+    # The log shows a diagnostic more than once (csc's output with a relative path, then MSBuild's warning with the
+    # full path and the project tag): the key is the text from the corpus folder on, without the tag.
+    pattern = re.compile(r"^(?:\s*\d+>)?\s*(\S.*?\(\d+,\d+\): (?:warning|error) CL\d{4}:.*?)(?: \[[^\]]*\])?$", re.M)
     with open(log_path, encoding="utf-8", errors="replace") as f:
-        return len(set(pattern.findall(f.read())))
+        return len({m[m.find("corpus/"):] for m in pattern.findall(f.read())})
 
 
 def section_build(args, out):
@@ -368,12 +371,14 @@ def section_build(args, out):
 
     def build(with_analyzer, i, binlog=False):
         name = f"{'with' if with_analyzer else 'without'}-{i}"
-        cmd = ["dotnet", "build", "--no-restore", "--no-incremental", "-nologo", "--disable-build-servers", "-v:n", "-clp:NoSummary",
+        log = os.path.join(logs, name + ".log")
+        # csc's -p:ReportAnalyzer=true table is logged at detailed verbosity: to a file, not the console.
+        cmd = ["dotnet", "build", "--no-restore", "--no-incremental", "-nologo", "--disable-build-servers", "-v:q", "-clp:NoSummary",
+               "-fl", f"-flp:logfile={log};verbosity=detailed",
                "-p:ReportAnalyzer=true", f"-p:ConfigLintBenchAnalyzer={'true' if with_analyzer else 'false'}"]
         if binlog:
             cmd.append(f"-bl:{os.path.join(logs, name + '.binlog')}")
-        log = os.path.join(logs, name + ".log")
-        sample = run(cmd, project, env=env, stdout_path=log)
+        sample = run(cmd, project, env=env)
         sample.update(analyzer_report(log))
         sample["findings"] = build_findings(log)
         return sample
@@ -383,7 +388,7 @@ def section_build(args, out):
           f"with and without the packaged analyzer {args.analyzer_version}, and the CLI on the same files "
           f"({args.build_runs} rounds, alternating; load {load_average()})", flush=True)
     build(True, 0)  # untimed: first build after restore, warms the page cache for both
-    withs, withouts, clis, added, loads = [], [], [], [], []
+    withs, withouts, clis, added, added_cpu, loads = [], [], [], [], [], []
     for i in range(1, args.build_runs + 1):
         loads.append(load_average())
         last = i == args.build_runs
@@ -398,17 +403,19 @@ def section_build(args, out):
         withouts.append(b)
         clis.append(c)
         added.append(a["wall"] - b["wall"])
+        added_cpu.append(a["cpu"] - b["cpu"])
         for s in (a, b):
             if s["rc"] not in (0, 1):
                 print(f"  build failed (rc {s['rc']}): {s['stderr']}", flush=True)
         print(f"  round {i}: with {a['wall']:.2f} s (ConfigLint {a['configlint']} s of analyzers {a['analyzer_total']} s, {a['findings']} diagnostics), "
-              f"without {b['wall']:.2f} s (analyzers {b['analyzer_total']} s, ConfigLint row {b['configlint']}), added {added[-1]:+.2f} s; "
+              f"without {b['wall']:.2f} s (analyzers {b['analyzer_total']} s, ConfigLint row {b['configlint']}), added {added[-1]:+.2f} s wall, {added_cpu[-1]:+.2f} s CPU; "
               f"CLI {c['wall']:.2f} s ({c['cpu']:.2f} s CPU); load {loads[-1]}", flush=True)
     med = lambda xs: statistics.median(x for x in xs if x is not None) if any(x is not None for x in xs) else None
     result = {
         "files": files, "version": args.analyzer_version, "loads": loads, "load_end": load_average(),
         "with": summarize(withs), "without": summarize(withouts), "cli": summarize(clis),
         "added_wall_paired_median": statistics.median(added), "added_wall": added,
+        "added_cpu_paired_median": statistics.median(added_cpu), "added_cpu": added_cpu,
         "configlint_analyzer_median": med([s["configlint"] for s in withs]),
         "configlint_analyzer": [s["configlint"] for s in withs],
         "analyzer_total_with_median": med([s["analyzer_total"] for s in withs]),
@@ -530,7 +537,7 @@ def markdown(out):
             f"| CLI on the same files | {cl['wall_median']:.2f} | {cl['wall_min']:.2f} | {cl['cpu_median']:.2f} | {cl['rss_max_mb']:.0f} | |",
             "",
             f"Added by the analyzer: **{bu['added_wall_paired_median']:+.2f} s** wall (median of {w['runs']} paired differences: "
-            + ", ".join(f"{x:+.2f}" for x in bu["added_wall"]) + f"); ConfigLint's analyzer time per build: "
+            + ", ".join(f"{x:+.2f}" for x in bu["added_wall"]) + f"), **{bu['added_cpu_paired_median']:+.2f} s** CPU; ConfigLint's analyzer time per build: "
             + ", ".join(fmt(x) for x in bu["configlint_analyzer"]) + f" s; diagnostics printed: {bu['findings']}; "
             f"load average {bu['loads'][0]} at the first round, {bu['load_end']} after the last. Build logs: `{bu['logs']}`.",
             "",
