@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
@@ -85,10 +86,10 @@ namespace ConfigLint.Core.Engine
 
         private static FileResult LintOne(LintRun run, LintInput input)
         {
-            byte[] bytes;
+            DecodedText decoded;
             try
             {
-                bytes = input.Read();
+                decoded = ReadText(input);
             }
             catch (SkippedInputException ex)
             {
@@ -98,8 +99,14 @@ namespace ConfigLint.Core.Engine
             {
                 return run.ReportUnreadable(input.Path, ex.Message);
             }
-            return run.LintBytes(input.Path, bytes);
+            return run.LintDecoded(input.Path, decoded);
         }
+
+        /// <summary>
+        /// The file's bytes live only in this frame: a large file's bytes can be collected once its text is decoded,
+        /// rather than staying reachable (unoptimized code keeps locals alive) while the text is linted.
+        /// </summary>
+        private static DecodedText ReadText(LintInput input) => TextDecoder.Decode(input.Read());
 
         /// <summary>The shared cursor over the inputs and the reorder window, guarded by one lock.</summary>
         private sealed class State : IDisposable
