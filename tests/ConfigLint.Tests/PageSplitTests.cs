@@ -176,5 +176,58 @@ namespace ConfigLint.Tests
             Assert.That(split.Resources, Is.EqualTo(1));
             Assert.That(split.Findings, Has.Some.Contains(" CL1001: "));
         }
+
+        [Test]
+        public void LargeUtf8File_DecodedFromAStream_AsFromItsBytes()
+        {
+            // Multi-byte characters straddle the decoder's 1 MiB chunks; with and without a byte order mark.
+            var text = string.Concat(Enumerable.Range(0, 400_000).Select(i => i % 3 == 0 ? "é€" : i % 3 == 1 ? "𝄞a" : "b\n"));
+            foreach (var bom in new[] { new byte[0], new byte[] { 0xEF, 0xBB, 0xBF } })
+            {
+                var bytes = bom.Concat(new UTF8Encoding(false).GetBytes(text)).ToArray();
+                var streamed = TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(bytes));
+                Assert.That(streamed, Is.Not.Null);
+                Assert.That(streamed!.Text, Is.EqualTo(TextDecoder.Decode(bytes).Text));
+                Assert.That(streamed.EncodingName, Is.EqualTo("UTF-8"));
+                Assert.That(streamed.Problem, Is.Null);
+            }
+            // Anything else is left to the bytes' decoding, which words the problem: invalid bytes, UTF-16.
+            var invalid = new UTF8Encoding(false).GetBytes(text);
+            invalid[invalid.Length / 2] = 0xFF;
+            Assert.That(TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(invalid)), Is.Null);
+            Assert.That(TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(text)).ToArray())), Is.Null);
+        }
+
+        [Test]
+        public void Pipeline_LargePageOpenedAsAStream_SameFindingsAsFromItsBytes()
+        {
+            var bytes = Encoding.UTF8.GetBytes(Page(60_000, i => Element(i * 8)));
+            Assert.That(bytes.Length, Is.GreaterThan(8 << 20), "large enough to be decoded from a stream");
+            List<string> Lint(LintInput input)
+            {
+                var findings = new List<string>();
+                var listener = new Collect(findings);
+                LintPipeline.Run(ConfigLint.Tests.Lint.Engine.StartRun(), new[] { input }, 2, listener);
+                return findings;
+            }
+            var fromBytes = Lint(new LintInput(Path, () => bytes));
+            var fromStream = Lint(new LintInput(Path, () => throw new System.IO.IOException("read from the stream, not the bytes"), () => new System.IO.MemoryStream(bytes)));
+            Assert.That(fromStream, Is.EqualTo(fromBytes));
+            Assert.That(fromStream.Count(l => l.Contains(" CL1001: ")), Is.EqualTo(60_000));
+        }
+
+        private sealed class Collect : ILintListener
+        {
+            private readonly List<string> _lines;
+
+            public Collect(List<string> lines)
+            {
+                _lines = lines;
+            }
+
+            public void FileLinted(FileResult result) => _lines.AddRange(result.Findings.Select(Show));
+
+            public void ScopeCompleted(string scope, IReadOnlyList<Finding> findings) => _lines.AddRange(findings.Select(Show));
+        }
     }
 }
