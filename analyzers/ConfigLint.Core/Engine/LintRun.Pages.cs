@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Text;
 
@@ -20,7 +21,10 @@ namespace ConfigLint.Core.Engine
         /// <summary>Lints the file as a page, or returns null when it is none (the file is then read whole).</summary>
         private FileResult? TryLintPage(SourceText source, FindingSink sink)
         {
+            // A large page's line table is built on another core while this one finds the elements.
+            var lines = PageWorkers > 1 && source.Length >= SplitPagesFromChars ? Task.Run(() => source.LineCount) : null;
             var layout = PageLayout.Find(source.Text, _pack.Shape);
+            lines?.Wait();
             if (layout == null || layout.Count == 0) return null;
             string scopeName = sink.Scope!;
             var scope = _scopes.Open(scopeName, source.Path);

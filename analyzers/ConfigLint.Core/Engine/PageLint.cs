@@ -117,7 +117,7 @@ namespace ConfigLint.Core.Engine
             }
             _results = new Part?[_parts.Count];
 
-            // The line table is built once, before the workers need positions; the reader keeps no state across parts.
+            // The line table is built once, before the workers need positions (LintRun started it beside the scan).
             _ = _source.LineCount;
             int helpers = Math.Min(workers, _parts.Count) - 1;
             for (int i = 0; i < helpers; i++) Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
