@@ -33,12 +33,24 @@ namespace ConfigLint.Cli
             /// </summary>
             public byte[] Read()
             {
+                ThrowIfNotRegular();
+                return File.ReadAllBytes(FullPath);
+            }
+
+            /// <summary>The file as a stream, opened as <see cref="File.ReadAllBytes"/> opens it, after the same check as <see cref="Read"/>.</summary>
+            public Stream Open()
+            {
+                ThrowIfNotRegular();
+                return new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            }
+
+            private void ThrowIfNotRegular()
+            {
                 var kind = FileSystemEntries.KindOf(FullPath);
                 if (kind != EntryKind.Regular && kind != EntryKind.Missing && kind != EntryKind.Directory)
                 {
                     throw new SkippedInputException($"{FileSystemEntries.Describe(kind)}, not a regular file; only regular files are read");
                 }
-                return File.ReadAllBytes(FullPath);
             }
         }
 

@@ -23,6 +23,7 @@
 #   4. whole-process: ConfigLint against Spectral on the real-repository case (paired, interleaved) and on 1x; the
 #      analyzer's cost in `dotnet build` of the 1x corpus, with and without it (paired, interleaved, with the
 #      compiler's own analyzer times) against the CLI on the same files; memory and CPU/wall at 1x and 20x; start-up per variant.
+#   5. one 100 MB Graph page: wall, CPU/wall and peak RSS against the file's size (function single_page).
 set -euo pipefail
 
 quick=0
@@ -126,5 +127,32 @@ python3 "$here/whole_process.py" --work "$work" --cli "$shipped" \
   --real-root "$work/real" --real-kind "$real_kind" --real-ruleset "$real_ruleset" --real-runs "$real_runs" \
   --analyzer-feed "$work/feed" --analyzer-version "$analyzer_version" --build-runs "$build_runs" \
   --runs "$runs" --startup-runs "$startup_runs" --variant-runs "$variant_runs" "${variant_args[@]}"
+
+# One big file on both cores (issue 15 item 4): a seeded 100 MB Graph value[] page, whole process, wall, CPU/wall and
+# peak RSS against the file's size (targets: CPU/wall above 1.6 on 2 cores, peak under 3x the file).
+single_page() {
+  local dir="$work/page100" file
+  echo "== 5. one 100 MB Graph page (seed $seed)"
+  dotnet "$bench_dll" generate --single-page --size 100MB --out "$dir" --seed "$seed"
+  file="$dir/corpus/graph/deviceConfigurations-page.json"
+  python3 - "$shipped/configlint" "$file" "$dir/out.json" "$runs" <<'PY'
+import os, statistics, subprocess, sys, time
+cli, page, out, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+size = os.path.getsize(page)
+rows = []
+for i in range(max(runs, 3)):
+    load = os.getloadavg()[0]
+    start = time.monotonic()
+    proc = subprocess.Popen([cli, "lint", page, "--format", "json", "--output", out, "--fail-level", "none"], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    rows.append((wall, cpu / wall, usage.ru_maxrss / 1024))
+    print(f"run {i + 1}: wall {wall:.2f} s, CPU/wall {cpu / wall:.2f}, peak RSS {usage.ru_maxrss / 1024:.0f} MB ({usage.ru_maxrss * 1024 / size:.2f}x the file), load {load:.2f}, exit {os.waitstatus_to_exitcode(status)}")
+wall, ratio, rss = (statistics.median(c) for c in zip(*rows))
+print(f"one page, {size / 1e6:.1f} MB: wall median {wall:.2f} s, CPU/wall median {ratio:.2f}, peak RSS median {rss:.0f} MB = {rss * 1024 * 1024 / size:.2f}x the file")
+PY
+}
+single_page
 
 echo "== done; load average: $(cut -d' ' -f1-3 /proc/loadavg); log: $work/run.log"

@@ -145,7 +145,7 @@ namespace ConfigLint.Cli.Commands
             do
             {
                 var input = files.Current;
-                yield return new LintInput(input.DisplayPath, input.Read);
+                yield return new LintInput(input.DisplayPath, input.Read, input.Open);
             }
             while (files.MoveNext());
         }

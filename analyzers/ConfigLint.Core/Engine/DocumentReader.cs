@@ -32,16 +32,34 @@ namespace ConfigLint.Core.Engine
         /// </summary>
         public static IReadOnlyList<JsonDocument> Parse(string path, string text, RulePack pack, FindingSink sink, out bool emptyCompanion)
         {
-            emptyCompanion = false;
             var source = new SourceText(path, text);
-            var read = YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Read(source, pack.Shape) : JsonParser.Read(source, pack.Shape);
+            return Report(source, Read(source, pack), pack, sink, out emptyCompanion);
+        }
+
+        /// <summary>Reads decoded text as JSON or YAML (by the path's extension), shaped as the pack asks; reports nothing.</summary>
+        public static ReadResult Read(SourceText source, RulePack pack) =>
+            YamlTreeParser.IsYamlPath(source.Path) ? YamlTreeParser.Read(source, pack.Shape) : JsonParser.Read(source, pack.Shape);
+
+        /// <summary>Reports what <see cref="Read"/> found (see <see cref="Parse"/>); returns the documents to lint.</summary>
+        public static IReadOnlyList<JsonDocument> Report(SourceText source, ReadResult read, RulePack pack, FindingSink sink, out bool emptyCompanion)
+        {
+            emptyCompanion = false;
+            string path = source.Path;
             if (read.IsEmpty && pack.Typer.AllowsEmpty(path))
             {
                 // An empty companion (a tool's "nothing to write") is read as an empty list.
                 emptyCompanion = true;
                 return new[] { new JsonDocument(source, source, JsonArray.Empty) };
             }
-            foreach (var problem in read.Problems)
+            ReportProblems(source, read.Format, read.Problems, pack, sink);
+            return read.Documents;
+        }
+
+        /// <summary>Reports what reading found: an empty file (CL0002), or a fault or deviation (CL0001) at its position.</summary>
+        public static void ReportProblems(SourceText source, string format, IEnumerable<ParseFailure> problems, RulePack pack, FindingSink sink)
+        {
+            string path = source.Path;
+            foreach (var problem in problems)
             {
                 var at = source.GetPosition(problem.Offset);
                 var location = new SourceLocation(path, at, at, problem.Offset, problem.Offset);
@@ -52,13 +70,12 @@ namespace ConfigLint.Core.Engine
                 }
                 sink.Report(pack.Diagnostics.InvalidJson, location, new MessageArgs
                 {
-                    ["language"] = read.Format,
+                    ["language"] = format,
                     ["line"] = at.Line,
                     ["column"] = at.Column,
                     ["reason"] = problem.Message,
                 });
             }
-            return read.Documents;
         }
     }
 }

@@ -32,6 +32,9 @@ namespace ConfigLint.Core.Engine
             _findings.Add(new Finding(rule, rule.DefaultSeverity, message, location, _scope));
         }
 
+        /// <summary>Adds another sink's findings, in the order they were reported (a part of the same file, linted apart).</summary>
+        public void AddAll(FindingSink part) => _findings.AddRange(part._findings);
+
         /// <summary>The findings in report order.</summary>
         public IReadOnlyList<Finding> Sorted()
         {

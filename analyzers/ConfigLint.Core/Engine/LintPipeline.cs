@@ -3,22 +3,30 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Engine
 {
     /// <summary>A file to lint: the path the engine and the reports use, and how to read its bytes.</summary>
     public readonly struct LintInput
     {
-        public LintInput(string path, Func<byte[]> read)
+        public LintInput(string path, Func<byte[]> read, Func<Stream>? open = null)
         {
             Path = path;
             Read = read;
+            Open = open;
         }
 
         public string Path { get; }
 
         /// <summary>Reads the file; an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> is reported as unreadable.</summary>
         public Func<byte[]> Read { get; }
+
+        /// <summary>
+        /// Opens the file as a seekable stream, when the host can (the same errors as <see cref="Read"/>): a large UTF-8
+        /// file is then decoded without holding its bytes beside its text.
+        /// </summary>
+        public Func<Stream>? Open { get; }
     }
 
     /// <summary>Receives a streaming run's results, on one thread, in report order.</summary>
@@ -85,10 +93,10 @@ namespace ConfigLint.Core.Engine
 
         private static FileResult LintOne(LintRun run, LintInput input)
         {
-            byte[] bytes;
+            DecodedText decoded;
             try
             {
-                bytes = input.Read();
+                decoded = ReadText(input);
             }
             catch (SkippedInputException ex)
             {
@@ -98,7 +106,35 @@ namespace ConfigLint.Core.Engine
             {
                 return run.ReportUnreadable(input.Path, ex.Message);
             }
-            return run.LintBytes(input.Path, bytes);
+            return run.LintDecoded(input.Path, decoded);
+        }
+
+        /// <summary>
+        /// The file's bytes live only in this frame: a large file's bytes can be collected once its text is decoded,
+        /// rather than staying reachable (unoptimized code keeps locals alive) while the text is linted.
+        /// </summary>
+        private static DecodedText ReadText(LintInput input)
+        {
+            if (input.Open == null) return TextDecoder.Decode(input.Read());
+            using (var stream = input.Open())
+            {
+                if (stream.CanSeek && stream.Length >= StreamedFileBytes && TextDecoder.DecodeUtf8Stream(stream) is DecodedText streamed) return streamed;
+                if (stream.CanSeek && stream.Length > 0 && stream.Length < StreamedFileBytes) return TextDecoder.Decode(ReadAll(stream, (int)stream.Length));
+            }
+            return TextDecoder.Decode(input.Read());
+        }
+
+        /// <summary>Files from this size on are decoded from a stream (two passes over the file, no byte array).</summary>
+        private const long StreamedFileBytes = 8 << 20;
+
+        /// <summary>The stream's bytes, as <see cref="File.ReadAllBytes"/> reads them: the length it had when opened.</summary>
+        private static byte[] ReadAll(Stream stream, int length)
+        {
+            var bytes = new byte[length];
+            int at = 0;
+            for (int r; at < length && (r = stream.Read(bytes, at, length - at)) > 0;) at += r;
+            if (at < length) Array.Resize(ref bytes, at);
+            return bytes;
         }
 
         /// <summary>The shared cursor over the inputs and the reorder window, guarded by one lock.</summary>

@@ -13,7 +13,7 @@ namespace ConfigLint.Core.Engine
     /// <see cref="IResourceTyper.TenantScope"/>) and report when that scope is completed (<see cref="CompleteScope"/>)
     /// or at <see cref="Complete()"/>.
     /// </summary>
-    public sealed class LintRun
+    public sealed partial class LintRun
     {
         private readonly LintEngine _engine;
         private readonly RulePack _pack;
@@ -78,7 +78,14 @@ namespace ConfigLint.Core.Engine
 
         private FileResult LintText(string path, string text, FindingSink sink)
         {
-            var documents = DocumentReader.Parse(path, text, _pack, sink, out bool emptyCompanion);
+            var source = new SourceText(path, text);
+            bool pages = _pack.Shape.HasPages && !YamlTreeParser.IsYamlPath(path);
+            bool large = text.Length >= SplitPagesFromChars;
+            if (pages && large && TryLintPage(source, sink) is FileResult page) return page;
+            var read = DocumentReader.Read(source, _pack);
+            // A page that does not read whole is read element by element: the fault is reported, the other elements linted.
+            if (pages && !large && read.Documents.Count == 0 && !read.IsEmpty && TryLintPage(source, sink) is FileResult recovered) return recovered;
+            var documents = DocumentReader.Report(source, read, _pack, sink, out bool emptyCompanion);
             if (documents.Count == 0) return Unparsed(path, sink);
             // A YAML stream is linted document by document; those before a fault are still checked.
             int resources = 0;
@@ -96,11 +103,7 @@ namespace ConfigLint.Core.Engine
             var scope = _scopes.Open(scopeName, document.Path);
             if (mode == ResourceReaderMode.Classify && _pack.Typer is ICollectionShapes shapes) document = ReadListsOfOne(document, shapes, sink);
             var contents = mode == ResourceReaderMode.Companion ? ResourceReader.Companion(document) : ResourceReader.Read(document, _pack, sink);
-            foreach (var resource in contents.Resources)
-            {
-                _evaluator.Analyze(resource, sink);
-                scope.Observe(resource, sink);
-            }
+            foreach (var resource in contents.Resources) AnalyzeAndObserve(resource, scope, sink);
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);
             return contents.Resources.Count;
         }

@@ -42,6 +42,13 @@ namespace ConfigLint.Core.Engine
                 : new JsonDocument(document.Original, document.Parsed, root, document.OffsetMap, document.WasDoubleEncoded);
         }
 
+        /// <summary>
+        /// One element of a list read apart from its document (a page linted element by element), as <see cref="Normalize"/>
+        /// would rewrite it in place; <paramref name="depth"/> is the element's depth in the document.
+        /// </summary>
+        internal static JsonNode NormalizeElement(JsonNode element, ICollectionShapes shapes, int depth, ref JsonProperty? first, ref int count) =>
+            Rewrite(element, shapes, atRoot: false, depth, ref first, ref count);
+
         private static JsonNode Rewrite(JsonNode node, ICollectionShapes shapes, bool atRoot, int depth, ref JsonProperty? first, ref int count)
         {
             if (depth > MaxDepth) return node;

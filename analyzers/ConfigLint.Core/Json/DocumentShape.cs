@@ -16,14 +16,29 @@ namespace ConfigLint.Core.Json
         /// When a JSON file's whole value is a string whose content is itself a JSON object or array, read that content as
         /// the document, with every position mapped back to its escape sequence in the file.
         /// </param>
-        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false)
+        /// <param name="pageProperty">
+        /// The root object's property whose array lists independent resources (a page, such as a REST API's collection
+        /// response); null when the format has none. A large page is read and linted element by element on several
+        /// cores, and a malformed element no longer hides the others. The pack's split still decides what the document is.
+        /// </param>
+        /// <param name="rootArrayIsPage">True when the elements of a root array are independent resources too.</param>
+        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false, string? pageProperty = null, bool rootArrayIsPage = false)
         {
             IgnoredKey = ignoredKey;
             ReadEmbeddedDocumentString = readEmbeddedDocumentString;
+            PageProperty = pageProperty;
+            RootArrayIsPage = rootArrayIsPage;
         }
 
         public Func<string, bool>? IgnoredKey { get; }
 
         public bool ReadEmbeddedDocumentString { get; }
+
+        public string? PageProperty { get; }
+
+        public bool RootArrayIsPage { get; }
+
+        /// <summary>True when a document of this shape may be a page (see <see cref="PageProperty"/>).</summary>
+        public bool HasPages => PageProperty != null || RootArrayIsPage;
     }
 }

@@ -29,7 +29,7 @@ namespace ConfigLint.Core.Json
         /// <summary>Picks the stop lists for this file with one search over the whole text.</summary>
         private void ChooseStops()
         {
-            bool rare = _text.IndexOfAny(RareControls) >= 0;
+            bool rare = _text.IndexOfAny(RareControls, _start, _end - _start) >= 0;
             _doubleQuoteStops = rare ? DoubleQuoteStops : FastDoubleQuoteStops;
             _singleQuoteStops = rare ? SingleQuoteStops : FastSingleQuoteStops;
         }

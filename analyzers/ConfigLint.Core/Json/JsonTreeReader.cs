@@ -17,7 +17,7 @@ namespace ConfigLint.Core.Json
         public const int MaxDepth = 256;
 
         /// <summary>At most this many deviations are listed one by one; the rest are counted in one more.</summary>
-        private const int MaxListedDeviations = 10;
+        public const int MaxListedDeviations = 10;
 
         [ThreadStatic] private static JsonTreeReader? _cached;
 
@@ -30,6 +30,13 @@ namespace ConfigLint.Core.Json
         private string _text = string.Empty;
         private Func<string, bool>? _ignoredKey;
         private List<ParseFailure>? _deviations;
+
+        // The range read (the whole text, or one element of a page) and an array whose content is left out (the page
+        // itself, when its envelope is read); see ReadRange.
+        private int _start;
+        private int _end;
+        private int _skipOpen = -1;
+        private int _skipClose = -1;
         private int _deviationCount;
 
         /// <summary>
@@ -82,6 +89,36 @@ namespace ConfigLint.Core.Json
         /// </summary>
         public static JsonNode? Read(SourceText source, Func<string, bool>? ignoredKey, out ParseFailure? failure, out List<ParseFailure>? deviations)
         {
+            var root = ReadRange(source, 0, source.Length, -1, -1, ignoredKey, out failure, out var listed, out int count);
+            deviations = WithCount(listed, count);
+            return root;
+        }
+
+        /// <summary>
+        /// The deviations to report: the first <see cref="MaxListedDeviations"/> (in file order) one by one, and the rest
+        /// counted in one more at the last listed one. <paramref name="count"/> is how many there were in all.
+        /// </summary>
+        public static List<ParseFailure>? WithCount(List<ParseFailure>? listed, int count)
+        {
+            if (listed != null && listed.Count > MaxListedDeviations) listed.RemoveRange(MaxListedDeviations, listed.Count - MaxListedDeviations);
+            if (count > MaxListedDeviations)
+            {
+                int more = count - MaxListedDeviations;
+                listed!.Add(new ParseFailure($"{more} more departure{(more == 1 ? "" : "s")} from standard JSON in this file (not listed one by one)", listed[listed.Count - 1].Offset, isDeviation: true));
+            }
+            return listed;
+        }
+
+        /// <summary>
+        /// Reads the value in <c>[start, end)</c> of the text (one element of a page, with offsets into the whole text), or,
+        /// with <paramref name="skipOpen"/> at an array's '[', the text with that array read as empty up to its ']' at
+        /// <paramref name="skipClose"/> (a page's envelope). The caller knows the range holds one value with balanced
+        /// brackets and closed strings (<c>Engine/PageLayout</c> found it).
+        /// <paramref name="deviations"/> lists the first ones found (at most <see cref="MaxListedDeviations"/>), and
+        /// <paramref name="deviationCount"/> counts them all (<see cref="WithCount"/> makes the report).
+        /// </summary>
+        public static JsonNode? ReadRange(SourceText source, int start, int end, int skipOpen, int skipClose, Func<string, bool>? ignoredKey, out ParseFailure? failure, out List<ParseFailure>? deviations, out int deviationCount)
+        {
             // Files are read one per thread at a time (the CLI's workers, the analyzer's callbacks); a re-entrant call
             // gets a fresh reader.
             var reader = _cached ??= new JsonTreeReader();
@@ -90,6 +127,10 @@ namespace ConfigLint.Core.Json
             reader._source = source;
             reader._text = source.Text;
             reader._ignoredKey = ignoredKey;
+            reader._start = start;
+            reader._end = end;
+            reader._skipOpen = skipOpen;
+            reader._skipClose = skipClose;
             reader._deviations = null;
             reader._deviationCount = 0;
             reader.ChooseStops();
@@ -97,10 +138,12 @@ namespace ConfigLint.Core.Json
             {
                 failure = null;
                 var root = reader.ReadRoot();
-                deviations = reader.Deviations();
+                deviations = reader._deviations;
+                deviationCount = reader._deviationCount;
                 if (root == null)
                 {
                     deviations = null;
+                    deviationCount = 0;
                     failure = new ParseFailure("the file is empty; expected a JSON object or array", 0, isEmpty: true);
                 }
                 return root;
@@ -108,6 +151,7 @@ namespace ConfigLint.Core.Json
             catch (SyntaxError error)
             {
                 deviations = null;
+                deviationCount = 0;
                 failure = new ParseFailure(error.Message, Math.Min(error.Offset, source.Length));
                 return null;
             }
@@ -119,16 +163,6 @@ namespace ConfigLint.Core.Json
                 reader._text = string.Empty;
                 reader._inUse = false;
             }
-        }
-
-        private List<ParseFailure>? Deviations()
-        {
-            if (_deviationCount > MaxListedDeviations)
-            {
-                int more = _deviationCount - MaxListedDeviations;
-                _deviations!.Add(new ParseFailure($"{more} more departure{(more == 1 ? "" : "s")} from standard JSON in this file (not listed one by one)", _deviations[_deviations.Count - 1].Offset, isDeviation: true));
-            }
-            return _deviations;
         }
 
         private void Deviation(int offset, string message)
@@ -143,7 +177,7 @@ namespace ConfigLint.Core.Json
             string text = _text;
             int n = text.Length;
             var frames = _frames;
-            int pos = SkipTrivia(0);
+            int pos = SkipTrivia(_start);
             if (pos >= n) return null;
             int depth = 0;
             while (true)
@@ -162,7 +196,7 @@ namespace ConfigLint.Core.Json
                         if (depth == frames.Count) frames.Add(new Frame());
                         var frame = frames[depth++];
                         frame.Reset(c == '{', pos);
-                        pos = SkipTrivia(pos + 1);
+                        pos = SkipTrivia(pos == _skipOpen ? _skipClose : pos + 1);
                         if (pos >= n) throw Truncated(depth, null);
                         char close = c == '{' ? '}' : ']';
                         if (text[pos] == close)
@@ -211,7 +245,7 @@ namespace ConfigLint.Core.Json
                     if (depth == 0)
                     {
                         pos = SkipTrivia(pos);
-                        if (pos < n) throw new SyntaxError(pos, $"text after the end of the JSON value: {Found(pos)}");
+                        if (pos < _end) throw new SyntaxError(pos, $"text after the end of the JSON value: {Found(pos)}");
                         return node;
                     }
                     var parent = frames[depth - 1];

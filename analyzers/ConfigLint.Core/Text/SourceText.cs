@@ -56,6 +56,14 @@ namespace ConfigLint.Core.Text
         /// </summary>
         private static int[] ComputeLineStarts(string text)
         {
+            // A large file's table is counted first and filled exactly: a growing scratch would peak at several times the
+            // table and stay allocated with its thread.
+            if (text.Length >= 1 << 20)
+            {
+                var exact = new int[LineStartsInto(text, null)];
+                LineStartsInto(text, exact);
+                return exact;
+            }
             var starts = _scratch ??= new int[1024];
             int count = 1;
             starts[0] = 0;
@@ -74,6 +82,22 @@ namespace ConfigLint.Core.Text
             var result = new int[count];
             Array.Copy(starts, result, count);
             return result;
+        }
+
+        /// <summary>Counts the lines, filling <paramref name="starts"/> with their starts when given (it must be long enough).</summary>
+        private static int LineStartsInto(string text, int[]? starts)
+        {
+            int count = 1;
+            if (starts != null) starts[0] = 0;
+            int i = text.IndexOfAny(LineBreaks);
+            while (i >= 0)
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (starts != null) starts[count] = i + 1;
+                count++;
+                i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
+            }
+            return count;
         }
     }
 

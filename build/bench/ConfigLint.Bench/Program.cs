@@ -8,6 +8,7 @@ namespace ConfigLint.Bench
     /// <summary>
     /// configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real]   write a synthetic tenant corpus
     ///                                                               (real: shaped like a real config repository, 340 files at 1x)
+    /// configlint-bench generate --single-page --out DIR [--size 100MB] [--seed N]   one big Graph value[] page
     /// configlint-bench throughput --corpus DIR [--rounds N]         Stopwatch MB/s on 1 and 2 cores (the ratio target)
     /// configlint-bench bdn --corpus DIR [BenchmarkDotNet args]      the same pipelines under BenchmarkDotNet
     /// </summary>
@@ -28,6 +29,8 @@ namespace ConfigLint.Bench
                 {
                     var output = Option("--out");
                     if (output == null) return Usage();
+                    int pageSeed = int.Parse(Option("--seed", GenerateCommand.DefaultSeed.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
+                    if (Array.IndexOf(args, "--single-page") >= 0) return SinglePageCommand.Run(output, SinglePageCommand.ParseSize(Option("--size", "100MB")!), pageSeed);
                     double scale = double.Parse(Option("--scale", "1")!, CultureInfo.InvariantCulture);
                     int seed = int.Parse(Option("--seed", GenerateCommand.DefaultSeed.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
                     var shapeName = Option("--shape", "synthetic")!;
@@ -64,7 +67,7 @@ namespace ConfigLint.Bench
 
         private static int Usage()
         {
-            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real] | generate --single-page --out DIR [--size 100MB] [--seed N] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
             return 2;
         }
     }

@@ -7,7 +7,12 @@ namespace ConfigLint.Rules.Typing
     public static class ExportDocumentShape
     {
         /// <summary>The shape the Intune pack hands to the reader.</summary>
-        public static DocumentShape Instance { get; } = new DocumentShape(ignoredKey: IsODataNoiseKey, readEmbeddedDocumentString: true);
+        /// <remarks>
+        /// A Graph collection page (<c>{"value":[…]}</c>) lists independent resources. A root array does not always:
+        /// IntuneBackupAndRestore writes one Administrative Template's definition values as a root array, judged as one
+        /// policy (CL0005 counts over the whole array), so root arrays are not split.
+        /// </remarks>
+        public static DocumentShape Instance { get; } = new DocumentShape(ignoredKey: IsODataNoiseKey, readEmbeddedDocumentString: true, pageProperty: "value");
 
         /// <summary>
         /// Keys that <c>odata.metadata=full</c> adds and that carry no setting: <c>@odata.id</c>, <c>@odata.editLink</c>,
