@@ -152,6 +152,14 @@ namespace ConfigLint.Tests
             // The output must be the plain bytes a pipeline sees, whatever CI variables the test run has.
             foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "TF_BUILD", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "BUILD_SOURCESDIRECTORY" }) start.Environment.Remove(name);
             start.Environment["NO_COLOR"] = "1";
+            // A clean build environment for pack and install: none of the MSBuild variables `dotnet test` sets for
+            // itself, no compiler server or build nodes left running after the test.
+            foreach (var name in new[] { "MSBuildSDKsPath", "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly" }) start.Environment.Remove(name);
+            start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            start.Environment["UseSharedCompilation"] = "false";
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
             foreach (var kv in environment) start.Environment[kv.Key] = kv.Value;
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
