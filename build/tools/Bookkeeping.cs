@@ -31,6 +31,7 @@ namespace ConfigLint.Tools
             }
             Put(repo.Readme, ExpectedReadme(repo));
             Put(repo.UnshippedFile, ExpectedUnshipped(repo, catalog));
+            Put(Path.Combine(repo.Root, BuiltInPackSource.RelativePath), BuiltInPackSource.Render());
             return changed;
         }
     }

@@ -23,6 +23,6 @@ namespace ConfigLint.Tools
         /// the build, so both are catalogued and release-tracked), in ID order.
         /// </summary>
         public static IReadOnlyList<CatalogRule> FromPack() =>
-            IntunePack.Create().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All).Select(Of).OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
+            BuiltInPackSource.SourcePack().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All).Select(Of).OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
     }
 }

@@ -35,7 +35,7 @@ namespace ConfigLint.Tools
 
             // Write the YAML entry (or C# class) first and the pack describes the rule; otherwise --severity must say it.
             var catalog = CatalogRule.FromPack().ToList();
-            var described = IntunePack.Create().Descriptors.FirstOrDefault(d => d.Id == id);
+            var described = BuiltInPackSource.SourcePack().Descriptors.FirstOrDefault(d => d.Id == id);
             CatalogRule rule;
             if (described != null)
             {

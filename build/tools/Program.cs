@@ -32,14 +32,14 @@ namespace ConfigLint.Tools
             }));
 
             var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a generated file is out of date." };
-            var generate = new Command("generate", "Regenerate the README rule table and rules/AnalyzerReleases.Unshipped.md from the catalog.") { check };
+            var generate = new Command("generate", "Regenerate the README rule table, rules/AnalyzerReleases.Unshipped.md and the compiled built-in packs (rules/ConfigLint.Rules/BuiltInPacks.g.cs) from the catalog.") { check };
             generate.SetAction(parse => Guarded(error, () =>
             {
                 var repo = RepoLayout.Find();
                 bool dryRun = parse.GetValue(check);
                 var changed = Bookkeeping.Generate(repo, CatalogRule.FromPack(), dryRun);
                 foreach (var path in changed) output.WriteLine(dryRun ? $"out of date: {path}" : $"wrote {path}");
-                if (changed.Count == 0) output.WriteLine("README.md and rules/AnalyzerReleases.Unshipped.md are up to date");
+                if (changed.Count == 0) output.WriteLine("README.md, rules/AnalyzerReleases.Unshipped.md and BuiltInPacks.g.cs are up to date");
                 return dryRun && changed.Count > 0 ? Problems : Success;
             }));
 

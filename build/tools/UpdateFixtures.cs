@@ -22,7 +22,7 @@ namespace ConfigLint.Tools
             if (unknown.Count > 0) throw new ToolException($"no fixtures for {string.Join(", ", unknown)} under tests/ConfigLint.Tests/Fixtures (IDs are case-sensitive: CL1035)");
             if (!all && ruleIds.Count == 0) throw new ToolException("name the rules whose fixtures to update (update-fixtures CL1035), or pass --all");
 
-            var engine = new LintEngine(IntunePack.Create());
+            var engine = new LintEngine(BuiltInPackSource.SourcePack());
             int problems = 0;
             foreach (var fixture in fixtures.Where(f => all || ruleIds.Contains(f.RuleId)))
             {

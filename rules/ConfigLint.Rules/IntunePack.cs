@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Rules;
 using ConfigLint.Rules.Extractors;
@@ -57,22 +56,19 @@ namespace ConfigLint.Rules
         public static RulePack Create(IReadOnlyList<(string Name, string Text)> customPacks) =>
             customPacks.Count == 0 ? Create() : Build(customPacks);
 
-        private static RulePack Build() => Build(null);
+        // The built-in packs were compiled into C# at build time (BuiltInPacks.g.cs, checked against the YAML by
+        // BuiltInPackTests): start-up parses no YAML and scans no types. Users' packs are read by the loader on top of them.
+        private static RulePack Build() => Build(BuiltInPacks.Load());
 
-        private static RulePack Build(IReadOnlyList<(string Name, string Text)>? customPacks) => new RulePack(
+        private static RulePack Build(IReadOnlyList<(string Name, string Text)> customPacks) =>
+            Build(RulePackLoader.LoadOver(BuiltInPacks.Load(), customPacks));
+
+        private static RulePack Build(LoadedPack declarative) => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
-            RulePackLoader.Load(YamlPacks(), PackIdentifiers.GetHelpUri, customPacks),
-            Discover<ResourceRule>(),
-            Discover<TenantRule>(),
+            declarative,
+            BuiltInPacks.ResourceRules(),
+            BuiltInPacks.TenantRules(),
             ExportDocumentShape.Instance);
-
-        /// <summary>Every concrete rule class in this assembly, in name order: adding a rule is adding a file.</summary>
-        private static IEnumerable<T> Discover<T>() =>
-            typeof(IntunePack).Assembly.GetTypes()
-                .Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) != null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (T)Activator.CreateInstance(t)!)
-                .ToList();
     }
 }

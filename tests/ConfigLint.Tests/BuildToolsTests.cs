@@ -22,7 +22,7 @@ namespace ConfigLint.Tests
             _repo = new RepoLayout(_root);
             var real = new RepoLayout(TestPaths.RepoRoot);
             File.WriteAllText(Path.Combine(_root, "ConfigLint.sln"), "");
-            foreach (var (from, to) in new[] { (real.Readme, _repo.Readme), (real.RangesFile, _repo.RangesFile), (real.ShippedFile, _repo.ShippedFile), (real.UnshippedFile, _repo.UnshippedFile) })
+            foreach (var (from, to) in new[] { (real.Readme, _repo.Readme), (real.RangesFile, _repo.RangesFile), (real.ShippedFile, _repo.ShippedFile), (real.UnshippedFile, _repo.UnshippedFile), (Path.Combine(real.Root, BuiltInPackSource.RelativePath), Path.Combine(_root, BuiltInPackSource.RelativePath)) })
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.Copy(from, to);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -5,6 +6,8 @@ using Newtonsoft.Json.Serialization;
 namespace ConfigLint.Cli.Audit
 {
     /// <summary>results.json: the whole <see cref="AuditResult"/>, read back by <c>configlint merge</c>.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Native AOT keeps every type of this assembly (TrimmerRootAssembly in ConfigLint.Cli.csproj); PackageInstallTests runs audit and merge from the native tool.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: the reflection serializer runs on kept types, no code is generated at run time.")]
     public static class ResultsJson
     {
         private static readonly JsonSerializerSettings Settings = new JsonSerializerSettings

@@ -161,7 +161,14 @@ namespace ConfigLint.Cli.Formatters
                 {
                     for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
                     {
-                        var file = JsonConvert.DeserializeObject<string>(line)!;
+                        // Each spooled line is one JSON string (JsonConvert.ToString above); a token reader unescapes
+                        // it without the reflection-based deserializer, which a Native AOT build cannot keep.
+                        string file;
+                        using (var token = new JsonTextReader(new StringReader(line)))
+                        {
+                            token.Read();
+                            file = (string)token.Value!;
+                        }
                         json.WriteStartObject();
                         json.WritePropertyName("location");
                         WriteArtifactLocation(json, file, directory: false);

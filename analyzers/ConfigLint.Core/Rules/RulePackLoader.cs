@@ -50,7 +50,17 @@ namespace ConfigLint.Core.Rules
         /// prefix other than <c>CL</c> and their rules a doc link of their own (<c>helpUri</c> on the rule, or on the
         /// pack with <c>{id}</c> in it); YAML tags are refused.
         /// </summary>
-        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null, IEnumerable<(string Name, string Text)>? customPacks = null)
+        public static LoadedPack Load(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri = null, IEnumerable<(string Name, string Text)>? customPacks = null) =>
+            LoadCore(packs, helpUri, customPacks, null);
+
+        /// <summary>
+        /// Users' packs over packs already loaded (the built-in ones, compiled at build time): <paramref name="builtIn"/>'s
+        /// settings and rules come first and share their namespace with the custom packs, as if loaded with them.
+        /// </summary>
+        public static LoadedPack LoadOver(LoadedPack builtIn, IEnumerable<(string Name, string Text)> customPacks) =>
+            LoadCore(Enumerable.Empty<(string, string)>(), null, customPacks, builtIn);
+
+        private static LoadedPack LoadCore(IEnumerable<(string Name, string Text)> packs, Func<string, string>? helpUri, IEnumerable<(string Name, string Text)>? customPacks, LoadedPack? builtIn)
         {
             var documents = new List<(string Name, YamlMappingNode Root)>();
             var custom = new HashSet<string>(StringComparer.Ordinal);
@@ -83,6 +93,12 @@ namespace ConfigLint.Core.Rules
 
             var result = new LoadedPack();
             var settings = new Dictionary<string, SettingDefinition>(StringComparer.Ordinal);
+            if (builtIn != null)
+            {
+                foreach (var setting in builtIn.Settings) settings.Add(setting.Id, setting);
+                result.Settings.AddRange(builtIn.Settings);
+                result.Rules.AddRange(builtIn.Rules);
+            }
             foreach (var (name, root) in documents)
             {
                 foreach (var node in Sequence(name, root, "settings"))

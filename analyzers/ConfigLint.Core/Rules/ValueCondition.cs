@@ -26,6 +26,10 @@ namespace ConfigLint.Core.Rules
     {
         private readonly List<(string Name, Func<string?, SettingOccurrence, bool> Test)> _tests = new List<(string, Func<string?, SettingOccurrence, bool>)>();
 
+        // The operands as the pack wrote them, beside the compiled tests: the built-in packs are compiled into C# at
+        // build time (BuiltInPacks.g.cs) by replaying each operator with its operand, whatever shape the operand has.
+        private readonly List<(string Operator, object? Operand)> _terms = new List<(string, object?)>();
+
         public ValueCondition(PresenceTest presence)
         {
             Presence = presence;
@@ -37,6 +41,9 @@ namespace ConfigLint.Core.Rules
         public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
         public IEnumerable<string> Operators => _tests.Select(t => t.Name);
+
+        /// <summary>Each operator with its operand as read (null, a string, a list or mapping of them), in pack order.</summary>
+        public IReadOnlyList<(string Operator, object? Operand)> Terms => _terms;
 
         public bool Matches(string? canonical, SettingOccurrence occurrence)
         {
@@ -53,6 +60,7 @@ namespace ConfigLint.Core.Rules
             var test = ValueTest(op, operand) ?? OrderTest(op, operand)
                 ?? throw new FormatException($"unknown operator '{op}'; expected one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals, durationGreater, durationGreaterOrEquals, durationLess, durationLessOrEquals, matches, contains, isNull");
             _tests.Add((op, test));
+            _terms.Add((op, operand));
         }
 
         /// <summary>The equality, membership, pattern and null operators; null for another operator.</summary>

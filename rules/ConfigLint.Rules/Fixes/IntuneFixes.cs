@@ -27,10 +27,8 @@ namespace ConfigLint.Rules.Fixes
         {
             var pack = IntunePack.Create();
             var fixes = new List<IRuleFix>(FixSpecLoader.Bind(FixSpecLoader.Read(IntunePack.YamlPacks()), pack, Writers));
-            fixes.AddRange(typeof(IntuneFixes).Assembly.GetTypes()
-                .Where(t => typeof(RuleFix).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) != null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (IRuleFix)Activator.CreateInstance(t)!));
+            // The C# fixes are listed at build time (BuiltInPacks.g.cs): no assembly scan, and a trimmed build keeps them.
+            fixes.AddRange(BuiltInPacks.RuleFixes());
             return fixes;
         }
     }
