@@ -24,7 +24,8 @@ namespace ConfigLint.Analyzers
             {
                 var suppressions = AnalyzerSuppressions.Load(start.Options.AdditionalFiles,
                     RuleCatalog.Instance.Engine?.Pack.Diagnostics.Adoption ?? Core.Suppressions.AdoptionDiagnostics.Generic, start.CancellationToken);
-                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions);
+                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions,
+                    start.Compilation.Options.SyntaxTreeOptionsProvider);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);
                 start.RegisterCompilationEndAction(session.Complete);
             });

@@ -51,9 +51,12 @@ namespace ConfigLint.Tests
             string Root(int i) => $"all/{i:D3}";
             var inputs = fixtures.SelectMany((f, i) => f.Files().Select(file => (Fixture: i, Path: Root(i) + "/" + file.Relative, Bytes: File.ReadAllBytes(file.FullPath)))).ToArray();
 
+            // Declared as tenant roots: a folder holding one object type is otherwise an object-type folder of its parent.
+            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => Root(i)))));
+
             List<(int Fixture, Finding Finding)> LintAll()
             {
-                var run = Lint.Engine.StartRun();
+                var run = engine.StartRun();
                 var results = new FileResult[inputs.Length];
                 Parallel.For(0, inputs.Length, i => results[i] = run.LintBytes(inputs[i].Path, inputs[i].Bytes));
                 int FixtureOf(Finding f) => int.Parse((f.Location?.Path ?? f.Scope!).Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture);
