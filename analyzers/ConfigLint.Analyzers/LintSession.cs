@@ -46,10 +46,16 @@ namespace ConfigLint.Analyzers
         /// <summary>The project's global <c>dotnet_diagnostic.ID.severity</c> for an ID the compiler cannot apply itself (a custom rule's).</summary>
         private readonly Func<string, ReportDiagnostic?> _globalCompilerOption;
 
-        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null, SyntaxTreeOptionsProvider? treeOptions = null)
+        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null, CompilationOptions? compilationOptions = null)
         {
             _catalog = catalog;
-            _globalCompilerOption = id => treeOptions != null && treeOptions.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report) ? report : (ReportDiagnostic?)null;
+            // csc keeps a .globalconfig's dotnet_diagnostic keys in the tree options' global part; -nowarn and rule sets
+            // (and hosts that fold the global config in) in the specific options.
+            _globalCompilerOption = id =>
+                compilationOptions == null ? null
+                : compilationOptions.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? specific
+                : compilationOptions.SyntaxTreeOptionsProvider != null && compilationOptions.SyntaxTreeOptionsProvider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report) ? report
+                : (ReportDiagnostic?)null;
             _options = options.AnalyzerConfigOptionsProvider;
             _suppressions = suppressions;
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
@@ -364,7 +370,7 @@ namespace ConfigLint.Analyzers
                 // own ID first in the message and its own (configured) severity.
                 var umbrella = _catalog.Find(ConfigurationDiagnostics.CustomRule.Id, _helpBaseUri)!;
                 return Diagnostic.Create(umbrella, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
-                    properties: properties.Add(CustomRuleIdProperty, finding.RuleId), messageArgs: finding.RuleId + ": " + finding.MessageWithScope);
+                    properties: properties.Add(ConfigLintAnalyzer.CustomRuleIdProperty, finding.RuleId), messageArgs: finding.RuleId + ": " + finding.MessageWithScope);
             }
             var descriptor = _catalog.Find(finding.RuleId, _helpBaseUri);
             if (descriptor == null)
@@ -375,9 +381,6 @@ namespace ConfigLint.Analyzers
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
                 properties: properties, messageArgs: finding.MessageWithScope);
         }
-
-        /// <summary>Diagnostic property holding a custom rule's own ID (the diagnostic's ID is CL0024).</summary>
-        public const string CustomRuleIdProperty = "ConfigLintCustomRuleId";
 
         /// <summary>A pack problem's file (an engine path) as Roslyn's full path.</summary>
         private string PackPath(string enginePath)
