@@ -51,11 +51,8 @@ namespace ConfigLint.Analyzers
             _catalog = catalog;
             // csc keeps a .globalconfig's dotnet_diagnostic keys in the tree options' global part; -nowarn and rule sets
             // (and hosts that fold the global config in) in the specific options.
-            _globalCompilerOption = id =>
-                compilationOptions == null ? null
-                : compilationOptions.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? specific
-                : compilationOptions.SyntaxTreeOptionsProvider != null && compilationOptions.SyntaxTreeOptionsProvider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report) ? report
-                : (ReportDiagnostic?)null;
+            // A config file's keys are read lower-cased (dotnet_diagnostic.ACME001 is kept as "acme001"): try both.
+            _globalCompilerOption = id => GlobalCompilerOption(compilationOptions, id, cancellationToken) ?? GlobalCompilerOption(compilationOptions, id.ToLowerInvariant(), cancellationToken);
             _options = options.AnalyzerConfigOptionsProvider;
             _suppressions = suppressions;
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
@@ -75,6 +72,12 @@ namespace ConfigLint.Analyzers
                 : Engine(customPacks!);
             _run = _engine?.StartRun();
         }
+
+        private static ReportDiagnostic? GlobalCompilerOption(CompilationOptions? options, string id, CancellationToken cancellationToken) =>
+            options == null ? null
+            : options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? specific
+            : options.SyntaxTreeOptionsProvider != null && options.SyntaxTreeOptionsProvider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report) ? report
+            : (ReportDiagnostic?)null;
 
         /// <summary>Custom rule packs' files among the AdditionalFiles (linted as rules, not as exports), by full path.</summary>
         private readonly HashSet<string> _packFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -354,7 +357,18 @@ namespace ConfigLint.Analyzers
                 ? _scoped.LayersFor(ScopeFolder(finding.Scope), isFolder: true, project)
                 : _scoped.LayersFor(filePath, isFolder: false, project);
             var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: custom, s => _settings.Apply(finding.Rule, s));
-            if (severity == Severity.None) return null;
+            // A global dotnet_diagnostic severity is the compiler's to apply, after this; the CLI applies it itself.
+            if (severity != Severity.None && !custom && _globalCompilerOption(finding.RuleId) is { } global
+                && SeverityResolver.ApplyCompilerOption(severity, global) == Severity.None)
+            {
+                severity = Severity.None;
+            }
+            if (severity == Severity.None)
+            {
+                // Turned off by the configuration: nothing to report, but a suppression of it is not unused (as in the CLI).
+                _suppressions?.NoteDisabled(finding, SuppressionPath(finding, filePath));
+                return null;
+            }
 
             var properties = SeverityProperties[severity];
             if (_suppressions != null)

@@ -142,7 +142,7 @@ namespace ConfigLint.Analyzers.Tests
             var keys = await AnalyzerKeys(new[] { ".configlint/acme.yaml" });
             Assert.That(keys.Where(k => k.StartsWith("CL0025", StringComparison.Ordinal)), Is.EquivalentTo(new[]
             {
-                "CL0025 .configlint/acme.yaml(2,9-2,9) error: .configlint/acme.yaml(2,9): rule id 'CL9999' uses ConfigLint's own CL prefix",
+                "CL0025 .configlint/acme.yaml(2,9-2,9) error: .configlint/acme.yaml(2,9): rule id 'CL9999' uses ConfigLint's own CL prefix; give custom rules a prefix of your own, e.g. ACME001",
                 "CL0025 configlint.yaml(1,1-1,1) error: rule pack '.configlint/missing.yaml' (packs:) is not among the AdditionalFiles, so its rules did not run; add <AdditionalFiles Include=\".configlint/missing.yaml\" /> to the project",
             }), string.Join("\n", keys));
             // The defaults apply: the built-in rules report (no branding profile in this export), the broken pack's file is not an export.

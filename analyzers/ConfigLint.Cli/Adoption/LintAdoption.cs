@@ -124,6 +124,9 @@ namespace ConfigLint.Cli.Adoption
             return Baseline == null ? result : Baseline.Apply(result);
         }
 
+        /// <summary>A finding the configuration turned off (severity none): it keeps a matching suppression from counting as unused.</summary>
+        public void NoteDisabled(Finding finding) => _suppressions.NoteDisabled(finding);
+
         /// <summary>The suppressions files' own findings, once every finding of the run was seen.</summary>
         public IEnumerable<Finding> Diagnostics(Core.Suppressions.AdoptionDiagnostics descriptors) => _suppressions.Diagnostics(descriptors);
     }

@@ -212,7 +212,12 @@ namespace ConfigLint.Cli.Commands
                 foreach (var raw in findings)
                 {
                     var configured = _severities.Apply(raw, _settings);
-                    if (configured == null) continue;
+                    if (configured == null)
+                    {
+                        // Turned off by the configuration: nothing to report, but a suppression of it is not unused.
+                        _accepted.NoteDisabled(raw);
+                        continue;
+                    }
                     var finding = _accepted.Apply(configured);
                     Summary.Count(finding);
                     var origin = _origins.For(finding);
