@@ -146,7 +146,8 @@ namespace ConfigLint.Analyzers.Tests
                 "CL0025 configlint.yaml(1,1-1,1) error: rule pack '.configlint/missing.yaml' (packs:) is not among the AdditionalFiles, so its rules did not run; add <AdditionalFiles Include=\".configlint/missing.yaml\" /> to the project",
             }), string.Join("\n", keys));
             // The defaults apply: the built-in rules report (no branding profile in this export), the broken pack's file is not an export.
-            Assert.That(keys.Count(k => k.StartsWith("CL1009 (no file) info: tenant: ", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", keys));
+            // (tenant/ holds one object type directly, so it is an object-type folder of the project folder: no scope prefix.)
+            Assert.That(keys.Count(k => k.StartsWith("CL1009 (no file) info: not checkable offline: no Intune branding", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", keys));
             Assert.That(keys.Where(k => k.Contains("acme.yaml") && !k.StartsWith("CL0025", StringComparison.Ordinal)), Is.Empty);
         }
     }
