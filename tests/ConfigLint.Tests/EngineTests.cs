@@ -52,7 +52,7 @@ namespace ConfigLint.Tests
             var inputs = fixtures.SelectMany((f, i) => f.Files().Select(file => (Fixture: i, Path: Root(i) + "/" + file.Relative, Bytes: File.ReadAllBytes(file.FullPath)))).ToArray();
 
             // Declared as tenant roots: a folder holding one object type is otherwise an object-type folder of its parent.
-            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => Root(i)))));
+            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => f.IsFolder ? Root(i) + "/" + f.Name : Root(i)))));
 
             List<(int Fixture, Finding Finding)> LintAll()
             {
