@@ -51,8 +51,10 @@ namespace ConfigLint.Tests
             string Root(int i) => $"all/{i:D3}";
             var inputs = fixtures.SelectMany((f, i) => f.Files().Select(file => (Fixture: i, Path: Root(i) + "/" + file.Relative, Bytes: File.ReadAllBytes(file.FullPath)))).ToArray();
 
-            // Declared as tenant roots: a folder holding one object type is otherwise an object-type folder of its parent.
-            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => f.IsFolder ? Root(i) + "/" + f.Name : Root(i)))));
+            // A file fixture's folder is declared a tenant root: a folder holding one object type is otherwise an
+            // object-type folder of its parent (all/). A folder fixture is laid out under all/NNN as under its rule's
+            // folder in FixtureTests, so its scopes come out as they do there (declaring it would swallow nested tenants).
+            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => (f, i)).Where(x => !x.f.IsFolder).Select(x => Root(x.i)))));
 
             List<(int Fixture, Finding Finding)> LintAll()
             {
