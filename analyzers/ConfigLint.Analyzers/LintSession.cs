@@ -46,6 +46,9 @@ namespace ConfigLint.Analyzers
         /// <summary>The project's global <c>dotnet_diagnostic.ID.severity</c> for an ID the compiler cannot apply itself (a custom rule's).</summary>
         private readonly Func<string, ReportDiagnostic?> _globalCompilerOption;
 
+        /// <summary>The exports being linted ahead on a second thread, in a command-line build (<see cref="ParallelBuildKey"/>).</summary>
+        private readonly LintAhead? _ahead;
+
         public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null, CompilationOptions? compilationOptions = null)
         {
             _catalog = catalog;
@@ -71,6 +74,10 @@ namespace ConfigLint.Analyzers
                 ? catalog.Engine
                 : Engine(customPacks!);
             _run = _engine?.StartRun();
+            if (_run != null && _options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                _ahead = new LintAhead(this, options.AdditionalFiles, cancellationToken);
+            }
         }
 
         private static ReportDiagnostic? GlobalCompilerOption(CompilationOptions? options, string id, CancellationToken cancellationToken) =>
@@ -149,6 +156,13 @@ namespace ConfigLint.Analyzers
         }
 
         private static string FullPath(string path) => System.IO.Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
+
+        /// <summary>
+        /// Set by the package props in command-line builds only (not in the IDE's design-time builds): Roslyn's driver
+        /// hands additional files over one at a time on one thread, so the build's lint would use one core; with this,
+        /// a second thread lints the exports from the last one backwards while the driver goes forwards.
+        /// </summary>
+        public const string ParallelBuildKey = "build_property.ConfigLintParallelBuild";
 
         /// <summary>Made visible by the package props: the settings file chosen in the project (the CLI's --settings).</summary>
         public const string SettingsFileKey = "build_property.ConfigLintSettingsFile";
@@ -236,7 +250,7 @@ namespace ConfigLint.Analyzers
                 return;
             }
             // Other tools' additional files (stylecop.json, release notes, the settings file) and rule packs are not exports.
-            if (!ExportFiles.IsExport(file.Path) || !_settings.Includes(file.Path) || _packFiles.Contains(file.Path)) return;
+            if (!IsLinted(file.Path)) return;
             try
             {
                 var options = _options.GetOptions(file);
@@ -246,14 +260,7 @@ namespace ConfigLint.Analyzers
                     return;
                 }
 
-                var text = file.GetText(context.CancellationToken);
-                int length = text?.Length ?? 0;
-                var path = EnginePath(file.Path);
-                // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
-                var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run : _engine!.StartRun();
-                var result = text == null
-                    ? run.ReportUnreadable(path, "the compiler could not read it")
-                    : Lint(run, path, text);
+                var (result, length) = _ahead != null && _ahead.TryTake(file.Path, out var ahead) ? ahead.Value : LintFile(file, context.CancellationToken);
                 foreach (var finding in result.Findings)
                 {
                     var diagnostic = ToDiagnostic(finding, options, file.Path, length);
@@ -268,6 +275,24 @@ namespace ConfigLint.Analyzers
             {
                 context.ReportDiagnostic(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
             }
+        }
+
+        /// <summary>Whether an additional file is an export this run lints (not another tool's file, not excluded by the settings).</summary>
+        private bool IsLinted(string path) =>
+            !AnalyzerConfigValidator.IsConfigFile(path) && !_settingsProblems.ContainsKey(path) && ExportFiles.IsExport(path) && _settings.Includes(path) && !_packFiles.Contains(path);
+
+        /// <summary>Lints one export into the run; the text's length bounds the diagnostics' spans.</summary>
+        private (FileResult Result, int Length) LintFile(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            int length = text?.Length ?? 0;
+            var path = EnginePath(file.Path);
+            // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
+            var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run! : _engine!.StartRun();
+            var result = text == null
+                ? run.ReportUnreadable(path, "the compiler could not read it")
+                : Lint(run, path, text);
+            return (result, length);
         }
 
         /// <summary>An .editorconfig/.globalconfig the package passed along: its ConfigLint keys are checked, as in the CLI.</summary>
@@ -440,6 +465,64 @@ namespace ConfigLint.Analyzers
             Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
 
         private static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+
+        /// <summary>
+        /// Lints the exports ahead of Roslyn's driver on one more thread. Each export is linted once, by whichever thread
+        /// gets to it first (the other waits for that one file, where they meet); the driver's callback takes the
+        /// result and still turns it into diagnostics itself. The run is the same thread-safe run the callbacks use,
+        /// and its findings do not depend on the order files arrive in (the IDE's order is arbitrary too).
+        /// </summary>
+        private sealed class LintAhead
+        {
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(FileResult, int)>> _pending =
+                new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(FileResult, int)>>(StringComparer.Ordinal);
+
+            private readonly List<Lazy<(FileResult, int)>> _order = new List<Lazy<(FileResult, int)>>();
+            private readonly CancellationToken _cancellationToken;
+            private int _started;
+
+            public LintAhead(LintSession session, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+            {
+                _cancellationToken = cancellationToken;
+                foreach (var file in files)
+                {
+                    if (!session.IsLinted(file.Path)) continue;
+                    var lazy = new Lazy<(FileResult, int)>(() => session.LintFile(file, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                    if (_pending.TryAdd(file.Path, lazy)) _order.Add(lazy);
+                }
+            }
+
+            /// <summary>
+            /// The pending lint of a file, once: a file handed over again (the IDE does that) is linted afresh, as without
+            /// this. The first call starts the second thread, so a host that never runs the callbacks costs nothing.
+            /// </summary>
+            public bool TryTake(string path, out Lazy<(FileResult, int)> result)
+            {
+                if (Interlocked.Exchange(ref _started, 1) == 0 && _order.Count > 1)
+                {
+                    new Thread(Run) { IsBackground = true, Name = "ConfigLint lint-ahead" }.Start();
+                }
+                return _pending.TryRemove(path, out result!);
+            }
+
+            private void Run()
+            {
+                for (int i = _order.Count - 1; i >= 0 && !_cancellationToken.IsCancellationRequested; i--)
+                {
+                    var lazy = _order[i];
+                    // Where the driver's thread has got to: everything before this was taken or is being linted there.
+                    if (lazy.IsValueCreated) return;
+                    try
+                    {
+                        _ = lazy.Value;
+                    }
+                    catch (Exception)
+                    {
+                        // Kept in the Lazy: the driver's callback for this file reports it (CL9001), as it would have.
+                    }
+                }
+            }
+        }
 
         private sealed class LintedFile
         {

@@ -68,7 +68,13 @@ namespace ConfigLint.Cli
         /// below (where severity settings files are looked for before the first finding is written). A folder reached
         /// again through a symbolic link is listed once, so a link loop ends.
         /// </summary>
-        public IEnumerable<string> Folders()
+        public IReadOnlyList<string> Folders() => _folders ??= WalkFolders().ToList();
+
+        // Settings files, suppressions files and config files are each looked for above these folders: walked once,
+        // not once per kind of file (each walk lists every folder and resolves its links).
+        private List<string>? _folders;
+
+        private IEnumerable<string> WalkFolders()
         {
             var visited = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (full, isDirectory) in _roots)

@@ -17,9 +17,10 @@ namespace ConfigLint.Configuration
         /// <summary>The base URI of the rule doc pages for help links, as a global-config key (the CLI's <c>--help-base-uri</c>).</summary>
         public const string HelpBaseUriKey = "configlint.help_base_uri";
 
+        // Interpreted, not compiled: config files are a few lines, and compiling costs more start-up than it ever saves.
         // Roslyn's AnalyzerConfig property pattern (key, separator '=' or ':', value, optional trailing comment).
-        private static readonly Regex Property = new Regex(@"^(\s*)([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        private static readonly Regex Section = new Regex(@"^\s*\[(([^#;]|\\#|\\;)+)\]\s*([#;].*)?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex Property = new Regex(@"^(\s*)([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$", RegexOptions.CultureInvariant);
+        private static readonly Regex Section = new Regex(@"^\s*\[(([^#;]|\\#|\\;)+)\]\s*([#;].*)?$", RegexOptions.CultureInvariant);
 
         // The severity words Roslyn's compiler reads in dotnet_diagnostic.ID.severity (AnalyzerConfig.TryParseSeverity).
         private static readonly string[] RoslynSeverityWords = { "default", "error", "warning", "suggestion", "silent", "refactoring", "none" };

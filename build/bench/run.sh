@@ -4,6 +4,11 @@
 #   build/bench/run.sh            # everything (10–15 minutes on 2 cores)
 #   build/bench/run.sh --quick    # no BenchmarkDotNet, fewer repetitions (about 5 minutes)
 #
+# The real-repository case reads the shared corpus of real exports, ../shared/corpus beside the checkout (or beside
+# its parent folder, for a worktree), without graph-schema/, and the reference Spectral ruleset in
+# ../shared/bench/spectral/; CONFIGLINT_BENCH_REAL_CORPUS names another folder. Without one, it runs on a generated
+# corpus with the real one's shape (configlint-bench generate --shape real) and this folder's Spectral ruleset.
+#
 # Needs the .NET 10 SDK, Node.js with npm (Spectral is installed from the npm registry into the work folder),
 # python3 and NuGet access (BenchmarkDotNet). Everything it writes goes to $CONFIGLINT_BENCH_WORK
 # (default: ${TMPDIR:-/tmp}/configlint-bench); the log of a run is $CONFIGLINT_BENCH_WORK/run.log.
@@ -11,9 +16,13 @@
 # Steps:
 #   1. build the bench tool and publish six CLI variants (JIT/ReadyToRun x TieredPGO on/off/TieredCompilation off),
 #      each with its own artifacts path, so builds running beside this one cannot collide with it;
+#      and pack the analyzer (ConfigLint.Analyzers) into a local feed under a version no earlier run used;
 #   2. generate the seeded corpora: 1x (2,000 resources), 20x (40,000) and a 20-resource repository for start-up;
+#      find the real corpus (or generate one of its shape);
 #   3. in-process throughput on the 1x corpus: Stopwatch harness (interleaved rounds) and BenchmarkDotNet;
-#   4. whole-process: ConfigLint against Spectral on 1x, memory and CPU/wall at 1x and 20x, start-up per variant.
+#   4. whole-process: ConfigLint against Spectral on the real-repository case (paired, interleaved) and on 1x; the
+#      analyzer's cost in `dotnet build` of the 1x corpus, with and without it (paired, interleaved, with the
+#      compiler's own analyzer times) against the CLI on the same files; memory and CPU/wall at 1x and 20x; start-up per variant.
 set -euo pipefail
 
 quick=0
@@ -33,7 +42,7 @@ mkdir -p "$work"
 exec > >(tee "$work/run.log") 2>&1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if [ "$quick" = 1 ]; then runs=2; startup_runs=5; variant_runs=1; rounds=5; else runs=3; startup_runs=10; variant_runs=2; rounds=9; fi
+if [ "$quick" = 1 ]; then runs=2; startup_runs=5; variant_runs=1; rounds=5; real_runs=5; build_runs=3; else runs=3; startup_runs=10; variant_runs=2; rounds=9; real_runs=10; build_runs=5; fi
 
 echo "== machine"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)   commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo n/a)$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (+ working-tree changes)')"
@@ -62,11 +71,41 @@ done
 echo "CLI as shipped: $(grep -Eo '<(TieredPGO|TieredCompilation|PublishReadyToRun)>[^<]*' "$repo/analyzers/ConfigLint.Cli/ConfigLint.Cli.csproj" | tr '\n' ' ')"
 shipped="$work/cli/shipped"
 dotnet publish "$repo/analyzers/ConfigLint.Cli" -c Release -o "$shipped" --artifacts-path "$work/artifacts/cli-shipped" -v quiet -nologo -clp:ErrorsOnly
+# The analyzer as users get it: its package, in a version no earlier run used, so no packages folder serves a stale one.
+analyzer_version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
+rm -rf "$work/feed"
+dotnet pack "$repo/analyzers/ConfigLint.Analyzers" -c Release -o "$work/feed" --artifacts-path "$work/artifacts/analyzer" \
+  "-p:Version=$analyzer_version" -nologo --disable-build-servers -v quiet -clp:ErrorsOnly
+echo "analyzer package ConfigLint.Analyzers $analyzer_version in $work/feed"
 
 echo "== 2. corpora (seed $seed)"
 dotnet "$bench_dll" generate --out "$work/x1" --scale 1 --seed "$seed"
 dotnet "$bench_dll" generate --out "$work/x20" --scale 20 --seed "$seed"
 dotnet "$bench_dll" generate --out "$work/small" --scale 0.01 --seed "$seed"
+real_corpus=${CONFIGLINT_BENCH_REAL_CORPUS:-}
+if [ -z "$real_corpus" ]; then
+  for candidate in "$repo/../shared/corpus" "$repo/../../shared/corpus"; do
+    if [ -d "$candidate" ]; then real_corpus=$(cd "$candidate" && pwd); break; fi
+  done
+fi
+rm -rf "$work/real"
+if [ -n "$real_corpus" ] && [ -d "$real_corpus" ]; then
+  # The real exports only: graph-schema/ is Microsoft's metadata, not a tenant's configuration.
+  mkdir -p "$work/real/corpus"
+  for entry in "$real_corpus"/*; do
+    [ "$(basename "$entry")" = graph-schema ] || cp -R "$entry" "$work/real/corpus/"
+  done
+  chmod -R u+w "$work/real"
+  real_kind="real exports from $real_corpus"
+  real_ruleset="$real_corpus/../bench/spectral/ruleset.yaml"
+  [ -f "$real_ruleset" ] || real_ruleset="$here/spectral/intune.spectral.yaml"
+  real_ruleset=$(readlink -f "$real_ruleset")
+else
+  dotnet "$bench_dll" generate --out "$work/real" --shape real --seed "$seed"
+  real_kind="generated corpus of the real one's shape (generate --shape real --seed $seed)"
+  real_ruleset="$here/spectral/intune.spectral.yaml"
+fi
+echo "real-repository case: $real_kind; Spectral ruleset $real_ruleset"
 
 echo "== 3. in-process throughput (1x corpus)"
 dotnet "$bench_dll" throughput --corpus "$work/x1" --rounds "$rounds" --markdown "$work/throughput.md"
@@ -84,6 +123,8 @@ echo "spectral $(node "$spectral_bin" --version)"
 python3 "$here/whole_process.py" --work "$work" --cli "$shipped" \
   --corpus-1x "$work/x1" --corpus-20x "$work/x20" --corpus-small "$work/small" \
   --spectral-bin "$spectral_bin" --ruleset "$here/spectral/intune.spectral.yaml" \
+  --real-root "$work/real" --real-kind "$real_kind" --real-ruleset "$real_ruleset" --real-runs "$real_runs" \
+  --analyzer-feed "$work/feed" --analyzer-version "$analyzer_version" --build-runs "$build_runs" \
   --runs "$runs" --startup-runs "$startup_runs" --variant-runs "$variant_runs" "${variant_args[@]}"
 
 echo "== done; load average: $(cut -d' ' -f1-3 /proc/loadavg); log: $work/run.log"

@@ -11,6 +11,8 @@ import collections
 import csv
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,21 +43,35 @@ def load_average():
 TIME = "/usr/bin/time"
 
 
-def run(cmd, cwd, env=None):
+def merged_env(env):
+    """This process's environment with env's variables set, and those whose value is None removed."""
+    full_env = dict(os.environ)
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
+    return full_env
+
+
+def run(cmd, cwd, env=None, stdout_path=None):
     """Runs one process to completion; returns wall seconds, CPU seconds, peak RSS in MB and the exit code.
 
     Peak RSS comes from GNU time, which forks the command from its own small process: Linux starts a child's
     ru_maxrss from its parent's resident set, so a child forked straight from this (growing) Python process would
     report at least Python's size.
     """
-    full_env = dict(os.environ)
-    if env:
-        full_env.update(env)
+    full_env = merged_env(env)
     rss_file = os.path.join(ARGS.work, ".rss")
     wrapped = [TIME, "-f", "%M", "-o", rss_file] + cmd if os.path.exists(TIME) else cmd
     start = time.perf_counter()
-    proc = subprocess.Popen(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen(wrapped, cwd=cwd, env=full_env, stdout=stdout, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        if stdout_path:
+            stdout.close()
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     proc.stderr.close()
@@ -179,6 +195,240 @@ def section_spectral(args, out):
     print(f"  Spectral / ConfigLint wall time: {result['wall_ratio_median']:.1f}x (median of {args.runs}); CPU time: {result['cpu_ratio_median']:.1f}x", flush=True)
 
 
+# ConfigLint's input diagnostics for a file it could not read as a document (Input.InvalidJson, .EmptyFile, .UnreadableFile).
+CONFIGLINT_UNPARSED = {"CL0001", "CL0002", "CL0003"}
+
+
+def configlint_unparsed(configlint_json):
+    """Files ConfigLint reported as unreadable, empty or not valid JSON/YAML, each with the rule that said so."""
+    with open(configlint_json, encoding="utf-8") as f:
+        findings = json.load(f)["findings"]
+    return sorted({(x["path"].replace("\\", "/"), x["ruleId"]) for x in findings if x.get("ruleId") in CONFIGLINT_UNPARSED and x.get("path")})
+
+
+def spectral_unparsed(spectral_json, root):
+    """Files for which Spectral reported parser errors, with how many it reported in each."""
+    with open(spectral_json, encoding="utf-8") as f:
+        results = json.load(f)
+    counts = collections.Counter(os.path.relpath(r["source"], root).replace("\\", "/") for r in results if r.get("code") == "parser")
+    return sorted(counts.items())
+
+
+def corpus_stats(corpus):
+    """Files, bytes, size percentiles and encodings of the *.json files under corpus (what Spectral's glob reads)."""
+    sizes, encodings = [], collections.Counter()
+    for base, _, names in os.walk(corpus):
+        for name in names:
+            if name.endswith(".json"):
+                path = os.path.join(base, name)
+                sizes.append(os.path.getsize(path))
+                encodings[encoding_of(path)] += 1
+    sizes.sort()
+    pct = lambda p: sizes[min(len(sizes) - 1, int(p * len(sizes)))] if sizes else 0
+    return {"files": len(sizes), "bytes": sum(sizes), "p10": pct(0.1), "p50": pct(0.5), "p90": pct(0.9),
+            "max": sizes[-1] if sizes else 0, "encodings": dict(encodings)}
+
+
+def section_real(args, out):
+    """The real-repository case: a few hundred files, where a run is bound by start-up, paired and interleaved.
+
+    Each pair runs both tools back to back, in alternating order (ConfigLint first in odd pairs, Spectral first in
+    even ones), so that a change in load falls on both; the ratio is taken per pair and its median reported.
+    """
+    root = args.real_root
+    corpus = os.path.join(root, "corpus")
+    stats = corpus_stats(corpus)
+    print(f"== Real-repository case: {args.real_kind}, {stats['files']} JSON files, {stats['bytes'] / 1e6:.1f} MB "
+          f"({args.real_runs} pairs, alternating order; load {load_average()})", flush=True)
+    ours_json = os.path.join(args.work, "configlint-real.json")
+    theirs_json = os.path.join(args.work, "spectral-real.json")
+    ours_cmd = configlint_cmd(args.cli, "corpus", ours_json)
+    theirs_cmd = spectral_cmd(args.spectral_bin, args.real_ruleset, theirs_json)
+    # One untimed run of each: the page cache and Node's compile cache start warm for both.
+    run(ours_cmd, root)
+    run(theirs_cmd, root)
+    ours, theirs, ratios, cpu_ratios, loads = [], [], [], [], []
+    for i in range(args.real_runs):
+        loads.append(load_average())
+        if i % 2 == 0:
+            a = run(ours_cmd, root)
+            b = run(theirs_cmd, root)
+        else:
+            b = run(theirs_cmd, root)
+            a = run(ours_cmd, root)
+        ours.append(a)
+        theirs.append(b)
+        ratios.append(b["wall"] / a["wall"])
+        cpu_ratios.append(b["cpu"] / a["cpu"])
+        print(f"  pair {i + 1}: configlint {a['wall']:.3f} s ({a['cpu']:.2f} s CPU, {a['rss_mb']:.0f} MB, rc {a['rc']}); "
+              f"spectral {b['wall']:.3f} s ({b['cpu']:.2f} s CPU, {b['rss_mb']:.0f} MB, rc {b['rc']}); ratio {ratios[-1]:.1f}x; load {loads[-1]}", flush=True)
+    result = {
+        "kind": args.real_kind, "root": root, "ruleset": args.real_ruleset, "corpus": stats,
+        "loads": loads, "load_end": load_average(),
+        "configlint": summarize(ours), "spectral": summarize(theirs),
+        "wall_ratio_paired_median": statistics.median(ratios), "wall_ratios": ratios,
+        "cpu_ratio_paired_median": statistics.median(cpu_ratios),
+        "configlint_unparsed": configlint_unparsed(ours_json),
+        "spectral_unparsed": spectral_unparsed(theirs_json, root),
+    }
+    result["wall_ratio_of_medians"] = result["spectral"]["wall_median"] / result["configlint"]["wall_median"]
+    out["real"] = result
+    print(f"  Spectral / ConfigLint wall: {result['wall_ratio_paired_median']:.1f}x (median of paired ratios), "
+          f"{result['wall_ratio_of_medians']:.1f}x (ratio of medians); CPU {result['cpu_ratio_paired_median']:.1f}x", flush=True)
+    print(f"  ConfigLint could not parse {len(result['configlint_unparsed'])} files; Spectral reported parser errors in {len(result['spectral_unparsed'])} files", flush=True)
+
+
+# A build as CI runs it, and as PackagedBuildTest runs it: no compiler server, no MSBuild node or server left over, so
+# every build starts cold; none of the MSBuild variables a calling build may have set.
+BUILD_ENV = {
+    "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "DOTNET_CLI_USE_MSBUILD_SERVER": "0",
+    "MSBUILDDISABLENODEREUSE": "1", "UseSharedCompilation": "false",
+    "MSBuildSDKsPath": None, "MSBuildExtensionsPath": None, "MSBUILD_EXE_PATH": None, "MSBuildLoadMicrosoftTargetsReadOnly": None,
+}
+
+# The project of the build-cost case. The package is referenced (and restored) in both variants, so its props add the
+# same AdditionalFiles and editorconfig discovery to both; without the analyzer, only its DLLs leave the compiler's
+# command line, just before the compiler runs.
+BUILD_PROJECT = """<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net$(BundledNETCoreAppTargetFrameworkVersion)</TargetFramework>
+    <ConfigLintBenchAnalyzer Condition="'$(ConfigLintBenchAnalyzer)' == ''">true</ConfigLintBenchAnalyzer>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ConfigLint.Analyzers" Version="{version}" />
+  </ItemGroup>
+  <Target Name="ConfigLintBenchWithoutAnalyzer" BeforeTargets="CoreCompile" Condition="'$(ConfigLintBenchAnalyzer)' == 'false'">
+    <ItemGroup>
+      <Analyzer Remove="@(Analyzer)" Condition="'%(Analyzer.NuGetPackageId)' == 'ConfigLint.Analyzers'" />
+    </ItemGroup>
+  </Target>
+</Project>
+"""
+
+# csc's -p:ReportAnalyzer=true table: "  <seconds>  <percent>  <name>" under "Total analyzer execution time: ...".
+REPORT_TOTAL = re.compile(r"Total (analyzer|generator) execution time: ([0-9.]+) seconds")
+REPORT_ROW = re.compile(r"^\s*([0-9.]+|<0\.001)\s+(\d+|<1)\s+(\S.*?)\s*$")
+
+
+def analyzer_report(log_path):
+    """The compiler's own times from a build log: total analyzer and generator time, and ConfigLint's assembly row."""
+    totals, configlint = {}, None
+    section = None
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = REPORT_TOTAL.search(line)
+            if m:
+                section = m.group(1)
+                totals[section] = float(m.group(2))
+                continue
+            m = REPORT_ROW.match(line)
+            if m and section == "analyzer" and m.group(3).startswith("ConfigLint.Analyzers,") and configlint is None:
+                configlint = 0.0005 if m.group(1) == "<0.001" else float(m.group(1))
+    return {"analyzer_total": totals.get("analyzer"), "generator_total": totals.get("generator"), "configlint": configlint}
+
+
+def build_findings(log_path):
+    """ConfigLint warnings and errors the build reported (each CL ID once per place), to show the analyzer ran."""
+    # The log shows a diagnostic more than once (csc's output, then MSBuild's warning); the text up to the project tag is the same.
+    # The log shows a diagnostic more than once (csc's output with a relative path, then MSBuild's warning with the
+    # full path and the project tag): the key is the text from the corpus folder on, without the tag.
+    pattern = re.compile(r"^(?:\s*\d+>)?\s*(\S.*?\(\d+,\d+\): (?:warning|error) CL\d{4}:.*?)(?: \[[^\]]*\])?$", re.M)
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        return len({m[m.find("corpus/"):] for m in pattern.findall(f.read())})
+
+
+def section_build(args, out):
+    """What the analyzer adds to `dotnet build` of a config repo holding the 1x corpus, against the CLI on the same files.
+
+    The analyzer comes from its package (packed by run.sh into a local feed, restored into a private packages folder,
+    as PackagedBuildTest does). Each round builds the project with and without the analyzer, in alternating order,
+    and runs the CLI on the same files; the compiler's own analyzer time (-p:ReportAnalyzer=true) is read from each
+    build's log: it is less sensitive to load than wall time, which includes a cold MSBuild and csc.
+    """
+    project = os.path.join(args.work, "build-cost")
+    corpus = os.path.join(project, "corpus")
+    if not os.path.isdir(corpus):
+        shutil.copytree(os.path.join(args.corpus_1x, "corpus"), corpus)
+    with open(os.path.join(project, "ConfigRepo.csproj"), "w") as f:
+        f.write(BUILD_PROJECT.replace("{version}", args.analyzer_version))
+    with open(os.path.join(project, "nuget.config"), "w") as f:
+        f.write(f"""<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="{args.analyzer_feed}" />
+  </packageSources>
+</configuration>
+""")
+    env = dict(BUILD_ENV, NUGET_PACKAGES=os.path.join(project, "packages"))
+    restore = subprocess.run(["dotnet", "restore", "-nologo", "--disable-build-servers"], cwd=project, env=merged_env(env),
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if restore.returncode != 0:
+        print(restore.stdout.decode("utf-8", "replace"))
+        raise SystemExit("restore of the build-cost project failed")
+    logs = os.path.join(project, "logs")
+    os.makedirs(logs, exist_ok=True)
+
+    def build(with_analyzer, i, binlog=False):
+        name = f"{'with' if with_analyzer else 'without'}-{i}"
+        log = os.path.join(logs, name + ".log")
+        # csc's -p:ReportAnalyzer=true table is logged at detailed verbosity: to a file, not the console.
+        cmd = ["dotnet", "build", "--no-restore", "--no-incremental", "-nologo", "--disable-build-servers", "-v:q", "-clp:NoSummary",
+               "-fl", f"-flp:logfile={log};verbosity=detailed",
+               "-p:ReportAnalyzer=true", f"-p:ConfigLintBenchAnalyzer={'true' if with_analyzer else 'false'}"]
+        if binlog:
+            cmd.append(f"-bl:{os.path.join(logs, name + '.binlog')}")
+        sample = run(cmd, project, env=env)
+        sample.update(analyzer_report(log))
+        sample["findings"] = build_findings(log)
+        return sample
+
+    files = corpus_stats(corpus)
+    print(f"== Analyzer build cost: dotnet build of {files['files']} files ({files['bytes'] / 1e6:.1f} MB) as AdditionalFiles, "
+          f"with and without the packaged analyzer {args.analyzer_version}, and the CLI on the same files "
+          f"({args.build_runs} rounds, alternating; load {load_average()})", flush=True)
+    build(True, 0)  # untimed: first build after restore, warms the page cache for both
+    withs, withouts, clis, added, added_cpu, loads = [], [], [], [], [], []
+    for i in range(1, args.build_runs + 1):
+        loads.append(load_average())
+        last = i == args.build_runs
+        if i % 2 == 1:
+            a = build(True, i, binlog=last)
+            b = build(False, i, binlog=last)
+        else:
+            b = build(False, i, binlog=last)
+            a = build(True, i, binlog=last)
+        c = run(configlint_cmd(args.cli, "corpus"), project)
+        withs.append(a)
+        withouts.append(b)
+        clis.append(c)
+        added.append(a["wall"] - b["wall"])
+        added_cpu.append(a["cpu"] - b["cpu"])
+        for s in (a, b):
+            if s["rc"] not in (0, 1):
+                print(f"  build failed (rc {s['rc']}): {s['stderr']}", flush=True)
+        print(f"  round {i}: with {a['wall']:.2f} s (ConfigLint {a['configlint']} s of analyzers {a['analyzer_total']} s, {a['findings']} diagnostics), "
+              f"without {b['wall']:.2f} s (analyzers {b['analyzer_total']} s, ConfigLint row {b['configlint']}), added {added[-1]:+.2f} s wall, {added_cpu[-1]:+.2f} s CPU; "
+              f"CLI {c['wall']:.2f} s ({c['cpu']:.2f} s CPU); load {loads[-1]}", flush=True)
+    med = lambda xs: statistics.median(x for x in xs if x is not None) if any(x is not None for x in xs) else None
+    result = {
+        "files": files, "version": args.analyzer_version, "loads": loads, "load_end": load_average(),
+        "with": summarize(withs), "without": summarize(withouts), "cli": summarize(clis),
+        "added_wall_paired_median": statistics.median(added), "added_wall": added,
+        "added_cpu_paired_median": statistics.median(added_cpu), "added_cpu": added_cpu,
+        "configlint_analyzer_median": med([s["configlint"] for s in withs]),
+        "configlint_analyzer": [s["configlint"] for s in withs],
+        "analyzer_total_with_median": med([s["analyzer_total"] for s in withs]),
+        "analyzer_total_without_median": med([s["analyzer_total"] for s in withouts]),
+        "findings": [s["findings"] for s in withs],
+        "logs": logs,
+    }
+    out["build"] = result
+    print(f"  added by the analyzer: {result['added_wall_paired_median']:+.2f} s wall (median of paired differences); "
+          f"ConfigLint's analyzer time as the compiler reports it: {result['configlint_analyzer_median']} s (median); "
+          f"CLI on the same files: {result['cli']['wall_median']:.2f} s wall, {result['cli']['cpu_median']:.2f} s CPU", flush=True)
+
+
 def section_scale(args, out):
     out["scale"] = {}
     for name, root in (("1x", args.corpus_1x), ("20x", args.corpus_20x)):
@@ -229,6 +479,27 @@ def section_variants(args, out):
 def markdown(out):
     """The whole-process figures as the tables RESULTS.md quotes."""
     lines = []
+    re_ = out.get("real")
+    if re_:
+        c, t, k = re_["configlint"], re_["spectral"], re_["corpus"]
+        lines += [
+            f"Real-repository case: {re_['kind']}, {k['files']} JSON files, {k['bytes'] / 1e6:.1f} MB (p10/p50/p90/max "
+            f"{k['p10'] / 1e3:.1f}/{k['p50'] / 1e3:.1f}/{k['p90'] / 1e3:.1f}/{k['max'] / 1e3:.0f} KB; {k['encodings']}); Spectral ruleset `{re_['ruleset']}`.",
+            "",
+            "| Tool (real-repository case) | wall median s | wall best s | CPU median s | peak RSS MB | files it could not parse |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| ConfigLint | {c['wall_median']:.3f} | {c['wall_min']:.3f} | {c['cpu_median']:.2f} | {c['rss_max_mb']:.0f} | {len(re_['configlint_unparsed'])} |",
+            f"| Spectral | {t['wall_median']:.3f} | {t['wall_min']:.3f} | {t['cpu_median']:.2f} | {t['rss_max_mb']:.0f} | {len(re_['spectral_unparsed'])} |",
+            "",
+            f"Spectral / ConfigLint: **{re_['wall_ratio_paired_median']:.1f}x** wall time (median of {c['runs']} paired ratios, "
+            f"{min(re_['wall_ratios']):.1f}-{max(re_['wall_ratios']):.1f}x; {re_['wall_ratio_of_medians']:.1f}x from the medians), "
+            f"{re_['cpu_ratio_paired_median']:.1f}x CPU time; load average {re_['loads'][0]} at the first pair, {re_['load_end']} after the last.",
+            "",
+        ]
+        if re_["configlint_unparsed"]:
+            lines += ["ConfigLint could not parse: " + "; ".join(f"`{p}` ({r})" for p, r in re_["configlint_unparsed"]), ""]
+        if re_["spectral_unparsed"]:
+            lines += ["Spectral reported parser errors in: " + "; ".join(f"`{p}` ({n})" for p, n in re_["spectral_unparsed"]), ""]
     sp = out.get("spectral")
     if sp:
         a = sp["agreement"]
@@ -252,6 +523,23 @@ def markdown(out):
             f"Spectral in {a['spectral_vs_truth_mismatches']}; ConfigLint and Spectral differ in {a['configlint_vs_spectral_mismatches']} "
             f"({a['mismatches_in_files_spectral_parsed']} of them in files Spectral could parse; by encoding: {a['mismatches_by_encoding']}). "
             f"Spectral reported {a['spectral_unparsable_files']} files as unparsable ({a['spectral_unparsable_by_encoding']}).",
+            "",
+        ]
+    bu = out.get("build")
+    if bu:
+        w, wo, cl = bu["with"], bu["without"], bu["cli"]
+        fmt = lambda x: "n/a" if x is None else f"{x:.2f}"
+        lines += [
+            f"| `dotnet build`, {bu['files']['files']} AdditionalFiles ({bu['files']['bytes'] / 1e6:.1f} MB) | wall median s | wall best s | CPU median s | peak RSS MB | analyzer time s (compiler) |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| with the ConfigLint analyzer | {w['wall_median']:.2f} | {w['wall_min']:.2f} | {w['cpu_median']:.2f} | {w['rss_max_mb']:.0f} | ConfigLint {fmt(bu['configlint_analyzer_median'])}, all {fmt(bu['analyzer_total_with_median'])} |",
+            f"| without it | {wo['wall_median']:.2f} | {wo['wall_min']:.2f} | {wo['cpu_median']:.2f} | {wo['rss_max_mb']:.0f} | all {fmt(bu['analyzer_total_without_median'])} |",
+            f"| CLI on the same files | {cl['wall_median']:.2f} | {cl['wall_min']:.2f} | {cl['cpu_median']:.2f} | {cl['rss_max_mb']:.0f} | |",
+            "",
+            f"Added by the analyzer: **{bu['added_wall_paired_median']:+.2f} s** wall (median of {w['runs']} paired differences: "
+            + ", ".join(f"{x:+.2f}" for x in bu["added_wall"]) + f"), **{bu['added_cpu_paired_median']:+.2f} s** CPU; ConfigLint's analyzer time per build: "
+            + ", ".join(fmt(x) for x in bu["configlint_analyzer"]) + f" s; diagnostics printed: {bu['findings']}; "
+            f"load average {bu['loads'][0]} at the first round, {bu['load_end']} after the last. Build logs: `{bu['logs']}`.",
             "",
         ]
     sc = out.get("scale")
@@ -288,15 +576,27 @@ def main():
     parser.add_argument("--startup-runs", type=int, default=10)
     parser.add_argument("--variant-runs", type=int, default=2)
     parser.add_argument("--variant", action="append", default=[], help="NAME=CLI_DIR, for start-up and 20x")
-    parser.add_argument("--sections", default="spectral,scale,variants")
+    parser.add_argument("--real-root", help="folder holding corpus/: the real-repository case")
+    parser.add_argument("--real-kind", default="real exports", help="what --real-root holds, for the report")
+    parser.add_argument("--real-ruleset", help="Spectral ruleset for the real-repository case (default: --ruleset)")
+    parser.add_argument("--real-runs", type=int, default=10, help="pairs of runs in the real-repository case")
+    parser.add_argument("--analyzer-feed", help="local NuGet feed holding the packed ConfigLint.Analyzers: the build-cost case")
+    parser.add_argument("--analyzer-version")
+    parser.add_argument("--build-runs", type=int, default=5, help="rounds (with, without, CLI) in the build-cost case")
+    parser.add_argument("--sections", default="real,spectral,build,scale,variants")
     args = parser.parse_args()
     global ARGS
     ARGS = args
 
     out = {"load_start": load_average(), "nproc": os.cpu_count()}
     sections = args.sections.split(",")
+    if "real" in sections and args.spectral_bin and args.real_root:
+        args.real_ruleset = args.real_ruleset or args.ruleset
+        section_real(args, out)
     if "spectral" in sections and args.spectral_bin:
         section_spectral(args, out)
+    if "build" in sections and args.analyzer_feed and args.analyzer_version:
+        section_build(args, out)
     if "scale" in sections and args.corpus_20x:
         section_scale(args, out)
     if "variants" in sections and args.variant and args.corpus_small:

@@ -90,6 +90,18 @@ namespace ConfigLint.Tests
             Assert.That(good.Findings.Select(f => f.RuleId), Is.EqualTo(new[] { "CL1001" }));
         }
 
+        // Found by the fuzz campaign: YamlDotNet skips a second BOM in silence, where the JSON reader refuses it.
+        [TestCase("p.json", "{\"a\": 1}")]
+        [TestCase("p.yaml", "a: 1\n")]
+        [TestCase("p.yml", "a: 1\n")]
+        public void ASecondByteOrderMarkIsAnErrorAtTheStartInJsonAndYaml(string path, string text)
+        {
+            var bom = new UTF8Encoding(true).GetPreamble();
+            var bytes = bom.Concat(bom).Concat(new UTF8Encoding(false).GetBytes(text)).ToArray();
+            var result = Lint.Engine.StartRun().LintBytes(path, bytes);
+            Assert.That(result.Findings.Select(f => (f.RuleId, f.Location!.Start)), Is.EqualTo(new[] { (RuleIdentifiers.InvalidJson, new LinePosition(1, 1)) }));
+        }
+
         private static string Policy(string mode) =>
             "{\r\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\r\n  \"displayName\": \"Ü – ünïcödé\",\r\n  \"diagnosticsDataSubmissionMode\": \"" + mode + "\"\r\n}\r\n";
 

@@ -111,7 +111,10 @@ namespace ConfigLint.Core.Engine
         public JsonNode ValueNode { get; }
 
         /// <summary>Where the value is, about this setting (<c>form:key</c>), so findings on it keep one identity however the file is laid out.</summary>
-        public SourceLocation Location => Resource.GetLocation(ValueNode, Form + ":" + Key);
+        /// <remarks>Computed once: several rules may ask for it (CL3003 keeps one per place it compares).</remarks>
+        public SourceLocation Location => _location ??= Resource.GetLocation(ValueNode, Form + ":" + Key);
+
+        private SourceLocation? _location;
     }
 
     /// <summary>Reads the settings of one form (a pack's nested setting list) out of a resource.</summary>

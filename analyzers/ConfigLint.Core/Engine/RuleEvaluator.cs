@@ -50,7 +50,7 @@ namespace ConfigLint.Core.Engine
                 foreach (var rule in rules)
                 {
                     if (!rule.AppliesTo(resource.Type)) continue;
-                                        evaluated?.Add(rule.Descriptor);
+                    evaluated?.Add(rule.Descriptor);
                     RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, pair.Value, sink),
                         s => s.Item1.EvaluateValueRule(s.rule, s.resource, s.Item4, s.sink));
                 }
@@ -59,7 +59,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.ScanRules)
             {
                 if (!rule.AppliesTo(resource.Type)) continue;
-                                evaluated?.Add(rule.Descriptor);
+                evaluated?.Add(rule.Descriptor);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptor, resource), (this, rule, resource, found, sink),
                     s => s.Item1.EvaluateScanRule(s.rule, s.resource, s.found, s.sink));
             }
@@ -67,7 +67,7 @@ namespace ConfigLint.Core.Engine
             foreach (var rule in _engine.Pack.ResourceRules)
             {
                 if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
-                                evaluated?.AddRange(rule.Descriptors);
+                evaluated?.AddRange(rule.Descriptors);
                 RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink), s => s.rule.Analyze(s.resource, s.sink));
             }
             if (evaluated != null) _listener!.Evaluated(resource, evaluated);

@@ -61,27 +61,33 @@ namespace ConfigLint.Core.Json
     {
         private static readonly JsonProperty[] NoProperties = new JsonProperty[0];
 
+        private readonly JsonProperty[] _properties;
+
         internal JsonObject(int start, int end, JsonProperty[]? properties)
             : base(JsonKind.Object, start, end)
         {
-            Properties = properties ?? NoProperties;
+            _properties = properties ?? NoProperties;
         }
 
-        public IReadOnlyList<JsonProperty> Properties { get; }
+        public IReadOnlyList<JsonProperty> Properties => _properties;
 
         /// <summary>Case-sensitive lookup first (keys are usually written in one case); falls back to a case-insensitive match.</summary>
         public JsonProperty? GetProperty(string name)
         {
-            var props = Properties;
-            for (int i = 0; i < props.Count; i++)
+            // One pass: rules probe many optional properties, so a miss is common and must not cost two scans. Names are
+            // interned by the reader, so an exact match is usually a reference comparison; the case-insensitive
+            // comparison runs only on names of the same length.
+            var props = _properties;
+            JsonProperty? caseInsensitive = null;
+            for (int i = 0; i < props.Length; i++)
             {
-                if (string.Equals(props[i].Name, name, StringComparison.Ordinal)) return props[i];
+                var candidate = props[i].Name;
+                if (ReferenceEquals(candidate, name)) return props[i];
+                if (candidate.Length != name.Length) continue;
+                if (string.Equals(candidate, name, StringComparison.Ordinal)) return props[i];
+                if (caseInsensitive == null && string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase)) caseInsensitive = props[i];
             }
-            for (int i = 0; i < props.Count; i++)
-            {
-                if (string.Equals(props[i].Name, name, StringComparison.OrdinalIgnoreCase)) return props[i];
-            }
-            return null;
+            return caseInsensitive;
         }
 
         public JsonNode? this[string name] => GetProperty(name)?.Value;

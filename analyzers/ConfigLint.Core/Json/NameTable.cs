@@ -26,7 +26,10 @@ namespace ConfigLint.Core.Json
                     if (candidate.Length == length && string.CompareOrdinal(candidate, 0, text, start, length) == 0) return candidate;
                 }
             }
-            return Add(hash, bucket, text.Substring(start, length));
+            var name = text.Substring(start, length);
+            // A name the program itself spells (every property a rule looks up is a literal) gets the runtime's interned
+            // copy, so that lookups mostly end in a reference comparison.
+            return Add(hash, bucket, string.IsInterned(name) ?? name);
         }
 
         private string Add(int hash, string[]? bucket, string name)

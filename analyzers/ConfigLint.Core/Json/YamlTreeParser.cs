@@ -30,6 +30,12 @@ namespace ConfigLint.Core.Json
         public static ReadResult Read(SourceText source, DocumentShape? shape = null)
         {
             shape ??= DocumentShape.Plain;
+            // The decoder has already taken the byte order mark off; one left at the start is a second mark, which
+            // YamlDotNet would skip in silence. The JSON reader refuses it at the same place, so both formats agree.
+            if (source.Text.Length > 0 && source.Text[0] == '\uFEFF')
+            {
+                return ReadResult.Failed("YAML", new ParseFailure("a second byte order mark (U+FEFF) at the start of the text; save the file with one mark, or none", 0));
+            }
             var documents = new List<JsonDocument>();
             var deviations = new List<ParseFailure>();
             var scanner = new Scanner(new StringReader(source.Text));

@@ -18,7 +18,7 @@ namespace ConfigLint.Core.Model
         public static string Compute(Finding finding)
         {
             var subject = finding.Subject;
-            string scope = ScopeName(finding.TenantScope);
+            string scope = CachedScopeName(finding.TenantScope);
             string resource;
             if (subject != null && (subject.ResourceId != null || subject.ResourceName != null))
             {
@@ -33,11 +33,33 @@ namespace ConfigLint.Core.Model
                 resource = string.Empty;
             }
             string text = finding.RuleId + "\n" + scope + "\n" + resource + "\n" + (subject?.Setting ?? string.Empty);
-            using var sha = SHA256.Create();
+            // Every finding of a JSON or SARIF report takes one: the hash object is kept per thread rather than
+            // created (and its native context set up) each time.
+            var sha = _sha ??= SHA256.Create();
             byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var hex = new StringBuilder(32);
-            for (int i = 0; i < 16; i++) hex.Append(hash[i].ToString("x2"));
-            return hex.ToString();
+            var hex = new char[32];
+            for (int i = 0; i < 16; i++)
+            {
+                hex[2 * i] = HexDigits[hash[i] >> 4];
+                hex[(2 * i) + 1] = HexDigits[hash[i] & 0xF];
+            }
+            return new string(hex);
+        }
+
+        private const string HexDigits = "0123456789abcdef";
+
+        [ThreadStatic] private static SHA256? _sha;
+        [ThreadStatic] private static string? _lastScope;
+        [ThreadStatic] private static string? _lastScopeName;
+
+        /// <summary><see cref="ScopeName"/> of the scope asked about last: a run's findings come scope by scope.</summary>
+        private static string CachedScopeName(string? scope)
+        {
+            if (_lastScopeName != null && string.Equals(scope, _lastScope, StringComparison.Ordinal)) return _lastScopeName;
+            var name = ScopeName(scope);
+            _lastScope = scope;
+            _lastScopeName = name;
+            return name;
         }
 
         /// <summary>The export folder's own name, whatever folder the run started from ("" when unknown).</summary>

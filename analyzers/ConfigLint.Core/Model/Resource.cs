@@ -30,6 +30,7 @@ namespace ConfigLint.Core.Model
     {
         private readonly JsonProperty? _nameProperty;
         private Dictionary<string, IReadOnlyList<SettingOccurrence>>? _occurrences;
+        private readonly object _occurrencesGate = new object();
 
         /// <summary>A resource; <paramref name="nameProperties"/> name it, first present wins (the pack knows which).</summary>
         public Resource(JsonDocument document, JsonObject node, string? type, TypeEvidence evidence, string? collection, IReadOnlyList<string> nameProperties)
@@ -122,7 +123,9 @@ namespace ConfigLint.Core.Model
         /// </summary>
         public IReadOnlyList<SettingOccurrence> Occurrences(ISettingExtractor extractor)
         {
-            lock (this)
+            // A private gate: the resource itself may carry a hash code in its object header (it keys tenant-rule
+            // tables), which turns every lock on it into the monitor's slow path.
+            lock (_occurrencesGate)
             {
                 _occurrences ??= new Dictionary<string, IReadOnlyList<SettingOccurrence>>(StringComparer.Ordinal);
                 if (!_occurrences.TryGetValue(extractor.Form, out var list))

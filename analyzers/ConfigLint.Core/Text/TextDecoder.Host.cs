@@ -21,11 +21,21 @@ namespace ConfigLint.Core.Text
             bool replacing = !(encoding.DecoderFallback is DecoderExceptionFallback);
             var preamble = encoding.GetPreamble();
 
-            // The common case needs no round trip: strictly decoded UTF-8 whose first characters are not NUL (no UTF-16 or
-            // UTF-32 hiding behind it) and that does not start with a second mark.
-            if (encoding is UTF8Encoding && !replacing && !LooksWide(content) && (content.Length == 0 || content[0] != '\uFEFF'))
+            // The common cases need no round trip, which would cost three copies of the text per file (the analyzer's
+            // build cost, issue 15). A replacing decoder that put no U+FFFD in the text met only valid bytes, so a strict
+            // decode of the same bytes gives the same text:
+            // - UTF-8 (with or without its mark) whose first characters are not NUL (no UTF-16 or UTF-32 hiding behind
+            //   it) and that does not start with a second mark;
+            // - UTF-16 LE behind its mark whose first character is U+0001..U+00FF: its bytes (c, 00) are no second mark
+            //   and are what the decoder's sniffing takes for UTF-16 LE.
+            bool clean = !replacing || content.IndexOf('\uFFFD') < 0;
+            if (encoding is UTF8Encoding && clean && !LooksWide(content) && (content.Length == 0 || content[0] != '\uFEFF'))
             {
                 return new DecodedText(content, "UTF-8", null);
+            }
+            if (encoding is UnicodeEncoding && encoding.CodePage == 1200 && clean && content.Length > 0 && content[0] > '\0' && content[0] <= '\u00FF')
+            {
+                return new DecodedText(content, "UTF-16 LE", null);
             }
             return Decode(Rebuild(content, encoding, preamble, replacing));
         }

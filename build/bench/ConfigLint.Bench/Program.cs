@@ -6,7 +6,8 @@ using ConfigLint.Bench.Generator;
 namespace ConfigLint.Bench
 {
     /// <summary>
-    /// configlint-bench generate --out DIR [--scale X] [--seed N]   write a synthetic tenant corpus
+    /// configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real]   write a synthetic tenant corpus
+    ///                                                               (real: shaped like a real config repository, 340 files at 1x)
     /// configlint-bench throughput --corpus DIR [--rounds N]         Stopwatch MB/s on 1 and 2 cores (the ratio target)
     /// configlint-bench bdn --corpus DIR [BenchmarkDotNet args]      the same pipelines under BenchmarkDotNet
     /// </summary>
@@ -29,7 +30,13 @@ namespace ConfigLint.Bench
                     if (output == null) return Usage();
                     double scale = double.Parse(Option("--scale", "1")!, CultureInfo.InvariantCulture);
                     int seed = int.Parse(Option("--seed", GenerateCommand.DefaultSeed.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
-                    return GenerateCommand.Run(output, scale, seed);
+                    var shapeName = Option("--shape", "synthetic")!;
+                    if (shapeName != "synthetic" && shapeName != "real")
+                    {
+                        Console.Error.WriteLine($"--shape: expected synthetic or real, got '{shapeName}'");
+                        return 2;
+                    }
+                    return GenerateCommand.Run(output, scale, seed, shapeName == "real" ? CorpusGenerator.Shape.Real : CorpusGenerator.Shape.Synthetic);
                 }
                 case "throughput":
                 {
@@ -57,7 +64,7 @@ namespace ConfigLint.Bench
 
         private static int Usage()
         {
-            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
             return 2;
         }
     }

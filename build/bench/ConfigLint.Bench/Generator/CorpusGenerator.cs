@@ -36,16 +36,40 @@ namespace ConfigLint.Bench.Generator
 
         public enum FileEncoding { Utf8, Utf8Bom, Utf16LeBom }
 
+        /// <summary>
+        /// What the corpus looks like. <see cref="Synthetic"/>: the multi-tenant tree above (1× = 2,000 resources).
+        /// <see cref="Real"/>: a config repository like the shared real corpus (342 exports, 13 MB: file sizes p10 2.0 KB,
+        /// p50 15 KB, p90 73 KB; 11% UTF-16 LE, 19% UTF-8 with BOM): 1× = 340 resources, one per file, in three repositories
+        /// of about 115 (two IntuneManagement, one IntuneCD, like the shared corpus's biggest three), sizes drawn from a
+        /// log-normal fitted to the real percentiles and kept within 2 to 200 KB.
+        /// </summary>
+        public enum Shape { Synthetic, Real }
+
+        /// <summary>Resources per 1× of the real shape, and per repository.</summary>
+        public const int RealResourcesPerScaleUnit = 340;
+        public const int RealResourcesPerTenant = 114;
+
+        /// <summary>
+        /// The log-normal of the padded kinds: its median is above the real 15 KB because compliance policies, scope tags
+        /// and filters keep their natural 1 to 3 KB; sigma puts the real p90 (73 KB) at z = 1.2816.
+        /// </summary>
+        private const double RealMedianBytes = 19_000;
+        private const double RealSigma = 1.235;
+
         private readonly int _seed;
         private readonly double _scale;
+        private readonly Shape _shape;
 
-        public CorpusGenerator(int seed, double scale)
+        public CorpusGenerator(int seed, double scale, Shape shape = Shape.Synthetic)
         {
             _seed = seed;
             _scale = scale;
+            _shape = shape;
         }
 
-        public int ResourceCount => (int)Math.Round(ResourcesPerScaleUnit * _scale);
+        public int ResourceCount => (int)Math.Round((_shape == Shape.Real ? RealResourcesPerScaleUnit : ResourcesPerScaleUnit) * _scale);
+
+        private int PerTenant => _shape == Shape.Real ? RealResourcesPerTenant : ResourcesPerTenant;
 
         /// <summary>One written file and what it holds, for the manifest and the ground truth.</summary>
         public sealed class WrittenFile
@@ -61,12 +85,12 @@ namespace ConfigLint.Bench.Generator
         public List<WrittenFile> Generate(string corpusDirectory)
         {
             int total = ResourceCount;
-            int tenants = (total + ResourcesPerTenant - 1) / ResourcesPerTenant;
+            int tenants = (total + PerTenant - 1) / PerTenant;
             var perTenant = new List<WrittenFile>[tenants];
             Parallel.For(0, tenants, t =>
             {
-                int count = Math.Min(ResourcesPerTenant, total - t * ResourcesPerTenant);
-                perTenant[t] = new TenantWriter(Mix(_seed, t), t, count, corpusDirectory).Write();
+                int count = Math.Min(PerTenant, total - t * PerTenant);
+                perTenant[t] = new TenantWriter(Mix(_seed, t), t, count, corpusDirectory, _shape).Write();
             });
             return perTenant.SelectMany(f => f).ToList();
         }
@@ -94,6 +118,14 @@ namespace ConfigLint.Bench.Generator
         /// <summary>Log-uniform, like real export sizes: many small files, a long tail of large Settings Catalog policies.</summary>
         private static int LogUniform(Random rng, int min, int max) => (int)Math.Exp(Math.Log(min) + rng.NextDouble() * (Math.Log(max) - Math.Log(min)));
 
+        /// <summary>Log-normal (Box-Muller), clamped: the real shape's file sizes.</summary>
+        private static int LogNormal(Random rng, double median, double sigma, int min, int max)
+        {
+            double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+            double z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+            return (int)Math.Max(min, Math.Min(max, median * Math.Exp(sigma * z)));
+        }
+
         private sealed class TenantWriter
         {
             private readonly Random _rng;
@@ -105,11 +137,13 @@ namespace ConfigLint.Bench.Generator
             private readonly ResourceFactory _factory;
             private readonly TextStyle _graphStyle;
             private readonly bool _ps51;
+            private readonly Shape _shape;
             private readonly HashSet<string> _usedPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             private readonly List<WrittenFile> _files = new List<WrittenFile>();
 
-            public TenantWriter(int seed, int index, int count, string root)
+            public TenantWriter(int seed, int index, int count, string root, Shape shape)
             {
+                _shape = shape;
                 _rng = new Random(seed);
                 _index = index;
                 _count = count;
@@ -120,6 +154,9 @@ namespace ConfigLint.Bench.Generator
                 _graphStyle = _rng.Next(2) == 0 ? TextStyle.Compact : TextStyle.Indented2;
                 // IntuneBackupAndRestore under Windows PowerShell 5.1 writes UTF-16; under PowerShell 7, UTF-8.
                 _ps51 = _rng.NextDouble() < 0.6;
+                // The real shape: config repositories of one tool each, two IntuneManagement to one IntuneCD; no Graph
+                // pages or IntuneBackupAndRestore (the shared corpus holds none). Drawn after the synthetic draws, which stay as they were.
+                if (shape == Shape.Real) _tool = index % 3 == 1 ? Tool.IntuneCd : Tool.IntuneManagement;
             }
 
             public List<WrittenFile> Write()
@@ -164,7 +201,9 @@ namespace ConfigLint.Bench.Generator
                         bool native = r.Kind == "settingsCatalog" && _rng.NextDouble() < 0.1;
                         style = native ? TextStyle.Portal : TextStyle.PowerShell51;
                         double p = _rng.NextDouble();
-                        encoding = native ? FileEncoding.Utf8Bom : p < 0.4 ? FileEncoding.Utf16LeBom : p < 0.7 ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
+                        // Real shape: 17% UTF-16 and 28% UTF-8 with BOM here give the real corpus's 11% and 19% over all files.
+                        double utf16 = _shape == Shape.Real ? 0.17 : 0.4, bom = _shape == Shape.Real ? 0.45 : 0.7;
+                        encoding = native ? FileEncoding.Utf8Bom : p < utf16 ? FileEncoding.Utf16LeBom : p < bom ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
                         folder = $"{_tenantFolder}/Contoso{_index + 1:D4}/{(native ? "NativeImport" : ImFolder(r))}";
                         break;
                     }
@@ -222,6 +261,12 @@ namespace ConfigLint.Bench.Generator
 
             private int TargetChars(GeneratedResource r, FileEncoding encoding)
             {
+                bool paddable = r.Kind is "settingsCatalog" or "legacy" or "omaUri" or "mam";
+                if (_shape == Shape.Real && paddable)
+                {
+                    int real = LogNormal(_rng, RealMedianBytes, RealSigma, 2_000, 200_000);
+                    return encoding == FileEncoding.Utf16LeBom ? real / 2 : real;
+                }
                 int bytes = r.Kind switch
                 {
                     "settingsCatalog" => LogUniform(_rng, 2_000, 60_000),

@@ -10,7 +10,7 @@ using Newtonsoft.Json;
 namespace ConfigLint.Bench.Generator
 {
     /// <summary>
-    /// <c>configlint-bench generate --out DIR [--scale 1] [--seed 20260501]</c>: writes <c>DIR/corpus/**</c>, the
+    /// <c>configlint-bench generate --out DIR [--scale 1] [--seed 20260501] [--shape synthetic|real]</c>: writes <c>DIR/corpus/**</c>, the
     /// statistics in <c>DIR/manifest.json</c> and the ground truth in <c>DIR/expected.tsv</c> (file, check, count).
     /// The manifest and ground truth sit beside the corpus, not in it, so that no linter reads them as input.
     /// </summary>
@@ -18,19 +18,20 @@ namespace ConfigLint.Bench.Generator
     {
         public const int DefaultSeed = 20260501;
 
-        public static int Run(string output, double scale, int seed)
+        public static int Run(string output, double scale, int seed, CorpusGenerator.Shape shape = CorpusGenerator.Shape.Synthetic)
         {
             var corpus = Path.Combine(output, "corpus");
             if (Directory.Exists(corpus)) Directory.Delete(corpus, recursive: true);
             Directory.CreateDirectory(corpus);
 
             var watch = Stopwatch.StartNew();
-            var generator = new CorpusGenerator(seed, scale);
+            var generator = new CorpusGenerator(seed, scale, shape);
             var files = generator.Generate(corpus);
             watch.Stop();
 
             WriteExpected(Path.Combine(output, "expected.tsv"), files);
             var manifest = Manifest(files, seed, scale);
+            manifest["shape"] = shape == CorpusGenerator.Shape.Real ? "real" : "synthetic";
             File.WriteAllText(Path.Combine(output, "manifest.json"), JsonConvert.SerializeObject(manifest, Formatting.Indented) + "\n");
             Console.WriteLine($"generated {manifest["resources"]} resources in {manifest["files"]} files ({(long)manifest["bytes"]! / 1e6:F1} MB) under {corpus} in {watch.Elapsed.TotalSeconds:F1} s");
             return 0;
