@@ -66,6 +66,13 @@ namespace ConfigLint.Analyzers
             return Suppressor.Apply(finding, fullPath, _files.Select(f => f.File), _today);
         }
 
+        /// <summary>A finding the configuration turned off: a matching entry is not unused, as in the CLI (<see cref="Suppressor.NoteDisabled"/>).</summary>
+        public void NoteDisabled(Finding finding, string? fullPath)
+        {
+            if (_files.Count == 0 || fullPath == null) return;
+            Suppressor.NoteDisabled(finding, fullPath, _files.Select(f => f.File), _today);
+        }
+
         /// <summary>Broken files, expired and unused entries, with the file each is in; call once every finding was applied.</summary>
         public IEnumerable<(Finding Finding, AdditionalText Text, int Length)> Diagnostics()
         {

@@ -14,6 +14,9 @@ namespace ConfigLint.Analyzers
         /// <summary>Diagnostic property holding ConfigLint's own severity name (Roslyn folds suggestion and info into Info).</summary>
         public const string SeverityProperty = "ConfigLintSeverity";
 
+        /// <summary>Diagnostic property holding a custom rule's own ID: its diagnostics have the ID CL0024 (see rules/docs/CL0024.md).</summary>
+        public const string CustomRuleIdProperty = "ConfigLintCustomRuleId";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleCatalog.Instance.Descriptors;
 
         public override void Initialize(AnalysisContext context)
@@ -24,7 +27,8 @@ namespace ConfigLint.Analyzers
             {
                 var suppressions = AnalyzerSuppressions.Load(start.Options.AdditionalFiles,
                     RuleCatalog.Instance.Engine?.Pack.Diagnostics.Adoption ?? Core.Suppressions.AdoptionDiagnostics.Generic, start.CancellationToken);
-                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions);
+                var session = new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions,
+                    start.Compilation.Options);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);
                 start.RegisterCompilationEndAction(session.Complete);
             });

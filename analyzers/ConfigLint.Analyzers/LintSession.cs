@@ -43,12 +43,19 @@ namespace ConfigLint.Analyzers
 
         private readonly AnalyzerSuppressions? _suppressions;
 
+        /// <summary>The project's global <c>dotnet_diagnostic.ID.severity</c> for an ID the compiler cannot apply itself (a custom rule's).</summary>
+        private readonly Func<string, ReportDiagnostic?> _globalCompilerOption;
+
         /// <summary>The exports being linted ahead on a second thread, in a command-line build (<see cref="ParallelBuildKey"/>).</summary>
         private readonly LintAhead? _ahead;
 
-        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null)
+        public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null, CompilationOptions? compilationOptions = null)
         {
             _catalog = catalog;
+            // csc keeps a .globalconfig's dotnet_diagnostic keys in the tree options' global part; -nowarn and rule sets
+            // (and hosts that fold the global config in) in the specific options.
+            // A config file's keys are read lower-cased (dotnet_diagnostic.ACME001 is kept as "acme001"): try both.
+            _globalCompilerOption = id => GlobalCompilerOption(compilationOptions, id, cancellationToken) ?? GlobalCompilerOption(compilationOptions, id.ToLowerInvariant(), cancellationToken);
             _options = options.AnalyzerConfigOptionsProvider;
             _suppressions = suppressions;
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
@@ -61,16 +68,94 @@ namespace ConfigLint.Analyzers
             }
             _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
             _settings = LoadSettings(options.AdditionalFiles, cancellationToken);
-            // Declared tenant roots need a typer that knows them: this compilation gets its own engine.
-            _engine = _settings.TenantRoots.Count == 0 || catalog.Engine == null
+            var customPacks = catalog.Engine == null ? null : LoadPacks(options.AdditionalFiles, cancellationToken);
+            // Custom packs, or declared tenant roots (which need a typer that knows them): this compilation gets its own engine.
+            _engine = (customPacks == null || customPacks.Count == 0) && _settings.TenantRoots.Count == 0
                 ? catalog.Engine
-                : new LintEngine(IntunePack.Create(new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r)))));
+                : Engine(customPacks!);
             _run = _engine?.StartRun();
             if (_run != null && _options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
                 _ahead = new LintAhead(this, options.AdditionalFiles, cancellationToken);
             }
         }
+
+        private static ReportDiagnostic? GlobalCompilerOption(CompilationOptions? options, string id, CancellationToken cancellationToken) =>
+            options == null ? null
+            : options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? specific
+            : options.SyntaxTreeOptionsProvider != null && options.SyntaxTreeOptionsProvider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report) ? report
+            : (ReportDiagnostic?)null;
+
+        /// <summary>Custom rule packs' files among the AdditionalFiles (linted as rules, not as exports), by full path.</summary>
+        private readonly HashSet<string> _packFiles = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Problems with the custom packs (CL0025), reported at compilation end; the built-in rules apply.</summary>
+        private readonly List<ConfigProblem> _packProblems = new List<ConfigProblem>();
+
+        /// <summary>The custom rules' IDs, which configuration keys may name like the built-in ones.</summary>
+        private readonly HashSet<string> _customIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The packs the settings file names (<c>packs:</c>, relative to its folder: a file, or a folder's .yaml/.yml
+        /// files), read from the AdditionalFiles, never from disk. A pack that is not an AdditionalFile is a CL0025 error.
+        /// </summary>
+        private IReadOnlyList<(string Name, string Text)> LoadPacks(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            var main = _settings.Settings;
+            var packs = new List<(string Name, string Text)>();
+            if (main == null || main.Packs.Count == 0) return packs;
+            foreach (var entry in main.Packs)
+            {
+                var full = FullPath(System.IO.Path.Combine(main.Directory, entry));
+                var matched = files.Where(f =>
+                {
+                    var path = FullPath(f.Path);
+                    bool yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+                    return string.Equals(path, full, StringComparison.Ordinal) || (yaml && string.Equals(FullPath(System.IO.Path.GetDirectoryName(path) ?? string.Empty), full, StringComparison.Ordinal));
+                }).OrderBy(f => FullPath(f.Path), StringComparer.Ordinal).ToList();
+                if (matched.Count == 0)
+                {
+                    var at = new CoreLocation(EnginePath(main.Path), new Core.Text.LinePosition(1, 1), new Core.Text.LinePosition(1, 1), 0, 0);
+                    _packProblems.Add(new ConfigProblem(ConfigurationDiagnostics.InvalidRulePack, at,
+                        $"rule pack '{entry}' (packs:) is not among the AdditionalFiles, so its rules did not run; add <AdditionalFiles Include=\"{entry}\" /> to the project"));
+                    continue;
+                }
+                foreach (var file in matched)
+                {
+                    if (!_packFiles.Add(file.Path)) continue;
+                    packs.Add((EnginePath(file.Path), file.GetText(cancellationToken)?.ToString() ?? string.Empty));
+                }
+            }
+            return packs;
+        }
+
+        /// <summary>This compilation's engine: the custom packs (if they load) and the declared tenant roots.</summary>
+        private LintEngine Engine(IReadOnlyList<(string Name, string Text)> customPacks)
+        {
+            var pack = IntunePack.Create();
+            if (customPacks.Count > 0)
+            {
+                try
+                {
+                    pack = IntunePack.Create(customPacks);
+                    foreach (var rule in pack.DeclarativeRules) _customIds.Add(rule.Descriptor.Id);
+                    _customIds.ExceptWith(IntunePack.Create().Descriptors.Select(d => d.Id));
+                }
+                catch (ConfigLint.Core.Rules.RulePackException ex)
+                {
+                    // As the CLI names it (file(line,col): reason), at that line of the pack; the built-in rules apply.
+                    var at = new CoreLocation(ex.Pack, new Core.Text.LinePosition(ex.Line, ex.Column), new Core.Text.LinePosition(ex.Line, ex.Column), 0, 0);
+                    _packProblems.Add(new ConfigProblem(ConfigurationDiagnostics.InvalidRulePack, at, ex.Message));
+                }
+            }
+            if (_settings.TenantRoots.Count > 0)
+            {
+                pack = IntunePack.Create(pack, new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r))));
+            }
+            return new LintEngine(pack);
+        }
+
+        private static string FullPath(string path) => System.IO.Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
 
         /// <summary>
         /// Set by the package props in command-line builds only (not in the IDE's design-time builds): Roslyn's driver
@@ -164,7 +249,7 @@ namespace ConfigLint.Analyzers
                 }
                 return;
             }
-            // Other tools' additional files (stylecop.json, release notes, the settings file) are not exports.
+            // Other tools' additional files (stylecop.json, release notes, the settings file) and rule packs are not exports.
             if (!IsLinted(file.Path)) return;
             try
             {
@@ -194,7 +279,7 @@ namespace ConfigLint.Analyzers
 
         /// <summary>Whether an additional file is an export this run lints (not another tool's file, not excluded by the settings).</summary>
         private bool IsLinted(string path) =>
-            !AnalyzerConfigValidator.IsConfigFile(path) && !_settingsProblems.ContainsKey(path) && ExportFiles.IsExport(path) && _settings.Includes(path);
+            !AnalyzerConfigValidator.IsConfigFile(path) && !_settingsProblems.ContainsKey(path) && ExportFiles.IsExport(path) && _settings.Includes(path) && !_packFiles.Contains(path);
 
         /// <summary>Lints one export into the run; the text's length bounds the diagnostics' spans.</summary>
         private (FileResult Result, int Length) LintFile(AdditionalText file, CancellationToken cancellationToken)
@@ -217,7 +302,7 @@ namespace ConfigLint.Analyzers
             var text = file.GetText(context.CancellationToken);
             if (text == null) return;
             var options = _options.GetOptions(file);
-            foreach (var problem in AnalyzerConfigValidator.Validate(EnginePath(file.Path), text.ToString(), _catalog.IsRule))
+            foreach (var problem in AnalyzerConfigValidator.Validate(EnginePath(file.Path), text.ToString(), id => _catalog.IsRule(id) || _customIds.Contains(id)))
             {
                 var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, text.Length);
                 if (diagnostic != null) context.ReportDiagnostic(diagnostic);
@@ -229,6 +314,12 @@ namespace ConfigLint.Analyzers
             if (_run == null) return;
             try
             {
+                foreach (var problem in _packProblems)
+                {
+                    // At its line in the pack (or the settings file) when Roslyn has that file; the pack text's length bounds the span.
+                    var diagnostic = ToDiagnostic(problem.ToFinding(), _options.GlobalOptions, PackPath(problem.Location.Path), int.MaxValue);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                }
                 foreach (var finding in _run.Complete())
                 {
                     // A tenant finding placed in a file takes that file's severity keys; one in no file, the global ones.
@@ -280,13 +371,29 @@ namespace ConfigLint.Analyzers
 
         private Diagnostic? ToDiagnostic(Finding finding, AnalyzerConfigOptions options, string? filePath, int textLength)
         {
-            // The compiler applies the project's dotnet_diagnostic severities itself, after this.
-            var project = new OptionLayer(key => options.TryGetValue(key, out var value) ? value : null, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            // The compiler applies the project's dotnet_diagnostic severities itself, after this; not to a custom rule,
+            // whose diagnostic has the ID CL0024, so its own dotnet_diagnostic setting is applied here, as the CLI does.
+            bool custom = _customIds.Contains(finding.RuleId);
+            var compilerOptions = custom && _globalCompilerOption(finding.RuleId) is { } configured
+                ? ImmutableDictionary<string, ReportDiagnostic>.Empty.Add(finding.RuleId, configured)
+                : ImmutableDictionary<string, ReportDiagnostic>.Empty;
+            var project = new OptionLayer(key => options.TryGetValue(key, out var value) ? value : null, compilerOptions);
             var layers = finding.Location == null
                 ? _scoped.LayersFor(ScopeFolder(finding.Scope), isFolder: true, project)
                 : _scoped.LayersFor(filePath, isFolder: false, project);
-            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false, s => _settings.Apply(finding.Rule, s));
-            if (severity == Severity.None) return null;
+            var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: custom, s => _settings.Apply(finding.Rule, s));
+            // A global dotnet_diagnostic severity is the compiler's to apply, after this; the CLI applies it itself.
+            if (severity != Severity.None && !custom && _globalCompilerOption(finding.RuleId) is { } global
+                && SeverityResolver.ApplyCompilerOption(severity, global) == Severity.None)
+            {
+                severity = Severity.None;
+            }
+            if (severity == Severity.None)
+            {
+                // Turned off by the configuration: nothing to report, but a suppression of it is not unused (as in the CLI).
+                _suppressions?.NoteDisabled(finding, SuppressionPath(finding, filePath));
+                return null;
+            }
 
             var properties = SeverityProperties[severity];
             if (_suppressions != null)
@@ -296,6 +403,14 @@ namespace ConfigLint.Analyzers
             }
 
             var location = ToLocation(finding.Location, filePath, textLength);
+            if (custom)
+            {
+                // Roslyn knows only the IDs declared when the analyzer loaded: a custom rule reports as CL0024, with its
+                // own ID first in the message and its own (configured) severity.
+                var umbrella = _catalog.Find(ConfigurationDiagnostics.CustomRule.Id, _helpBaseUri)!;
+                return Diagnostic.Create(umbrella, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
+                    properties: properties.Add(ConfigLintAnalyzer.CustomRuleIdProperty, finding.RuleId), messageArgs: finding.RuleId + ": " + finding.MessageWithScope);
+            }
             var descriptor = _catalog.Find(finding.RuleId, _helpBaseUri);
             if (descriptor == null)
             {
@@ -304,6 +419,13 @@ namespace ConfigLint.Analyzers
             }
             return Diagnostic.Create(descriptor, location, RuleCatalog.ToRoslyn(severity), additionalLocations: null,
                 properties: properties, messageArgs: finding.MessageWithScope);
+        }
+
+        /// <summary>A pack problem's file (an engine path) as Roslyn's full path.</summary>
+        private string PackPath(string enginePath)
+        {
+            if (_projectDirectory == null || System.IO.Path.IsPathRooted(enginePath)) return enginePath;
+            return _projectDirectory + "/" + enginePath;
         }
 
         /// <summary>The finding's file (or its export folder) as a full path, the form suppressions files are matched in.</summary>

@@ -102,6 +102,8 @@ namespace ConfigLint.Analyzers
                 var tenantIds = new HashSet<string>(pack.TenantRules.SelectMany(r => r.Descriptors).Select(d => d.Id), StringComparer.Ordinal);
                 // Suppressions files are judged once every finding was matched, at compilation end.
                 tenantIds.UnionWith(new[] { RuleIdentifiers.SuppressionExpired, RuleIdentifiers.SuppressionUnused, RuleIdentifiers.InvalidSuppressionFile });
+                // Custom packs are loaded when a compilation starts; their problems are reported at its end.
+                tenantIds.Add(ConfigurationDiagnostics.InvalidRulePack.Id);
                 var descriptors = pack.Descriptors.Concat(ConfigurationDiagnostics.All).OrderBy(d => d.Id, StringComparer.Ordinal)
                     .Select(d => ToRoslyn(d, tenantIds.Contains(d.Id))).ToImmutableArray();
                 return new RuleCatalog(new LintEngine(pack), descriptors, loadFailure: null);

@@ -80,6 +80,34 @@ namespace ConfigLint.Analyzers.Tests
             Assert.That(suppressed.Properties[AnalyzerSuppressions.ExpiresProperty], Is.EqualTo("2099-12-31"));
         }
 
+        /// <summary>
+        /// A rule the configuration turns off reports nothing, so its suppression suppresses nothing; it is still no
+        /// "unused" entry (it applies again once the rule is on), and neither channel says it is.
+        /// </summary>
+        [TestCase(".globalconfig", "is_global = true\ndotnet_diagnostic.CL2029.severity = none\n")]
+        [TestCase(".editorconfig", "root = true\n\n[*.json]\nconfiglint.severity.CL2029 = none\n")]
+        [TestCase(".editorconfig", "root = true\n\n[Enrollment/*.json]\nconfiglint.severity.CL2029 = silent\n")]
+        public async Task ASuppressionOfADisabledRuleIsNotCalledUnusedInEitherChannel(string configName, string config)
+        {
+            File.WriteAllText(Path.Combine(_dir, "configlint.suppressions.yaml"), Suppressions);
+            File.WriteAllText(Path.Combine(_dir, configName), config);
+            var cli = Tools.CliFindings(_dir);
+            var files = Tools.ExportCandidatesUnder(_dir).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _dir, configFiles: new[] { Path.Combine(_dir, configName) });
+            Assert.That(result.Exceptions, Is.Empty);
+            FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, _dir)), cli, "analyzer", "CLI");
+
+            Assert.That(cli.Where(k => k.StartsWith("CL2029 ", StringComparison.Ordinal)), Is.Empty);
+            // The live entry (line 3) would suppress a finding of the disabled rule: not unused. "Contractors" (line 15)
+            // matches no finding even with the rule on: unused, as before. The expired entry still warns.
+            Assert.That(cli.Where(k => k.StartsWith("CL0021 ", StringComparison.Ordinal)), Is.EqualTo(new[]
+            {
+                "CL0021 configlint.suppressions.yaml(15,5-15,6) suggestion: the suppression of CL2029 for 'Contractors' matched no finding; remove it or correct its target",
+            }), string.Join("\n", cli));
+            Assert.That(cli, Has.One.StartsWith("CL0020 configlint.suppressions.yaml(9,5-9,6) warning: "));
+            Assert.That(result.Suppressed, Is.Empty, "nothing was reported, so nothing was suppressed");
+        }
+
         [Test]
         public async Task ABrokenFileIsCL0022AtTheLineTheCliExitsWith()
         {

@@ -30,6 +30,10 @@ namespace ConfigLint.Tests
             [ConfigurationDiagnostics.InvalidSettingsFile.Id] = nameof(SettingsTests),
             // A broken suppressions file stops a CLI run (exit 2); the analyzer's SuppressionParityTests cover its channel.
             [RuleIdentifiers.InvalidSuppressionFile] = nameof(SuppressionTests.MalformedSuppressionsFileExitsTwoNamingFileAndLine),
+            // Reported by the analyzer only, for custom rules (TenantRootAndPackParityTests in ConfigLint.Analyzers.Tests).
+            [ConfigurationDiagnostics.CustomRule.Id] = nameof(CustomPackTests),
+            // A broken custom pack stops a CLI run (exit 2); the analyzer's TenantRootAndPackParityTests cover its channel.
+            [ConfigurationDiagnostics.InvalidRulePack.Id] = nameof(CustomPackTests.ABrokenPackNamedInTheSettingsFileExitsTwoNamingFileAndLine),
             // No built-in rule has a pattern that can time out.
             [RuleIdentifiers.RegexTimeout] = nameof(CustomPackTests.CatastrophicRegexEndsWithATimeoutDiagnostic),
         };

@@ -121,6 +121,44 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void PacksNamedInTheSettingsFileLoadRelativeToItAndAreNotLintedAsExports()
+        {
+            // A folder entry, relative to the settings file's folder, inside the linted folder.
+            Directory.CreateDirectory(Path.Combine(_dir, "tenant", "rules"));
+            File.WriteAllText(Path.Combine(_dir, "tenant", "rules", "acme.yaml"), AcmePack);
+            File.WriteAllText(Path.Combine(_dir, "tenant", "configlint.yaml"), "packs: [rules]\n");
+            var run = Run("lint", "tenant");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.Findings), run.Err);
+            var lines = run.Out.Split('\n');
+            Assert.That(lines, Does.Contain(Path.Combine("tenant", "policy.json") + "(6,28): warning ACME001: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!': property 'passwordMinimumLength' is 8; Acme requires at least 14"));
+            Assert.That(lines.Where(l => l.Contains("acme.yaml")), Is.Empty, "a pack is rules, not an export");
+
+            // A file entry that goes up from the settings file's folder gives the same finding.
+            WritePack("acme.yaml", AcmePack);
+            File.WriteAllText(Path.Combine(_dir, "tenant", "configlint.yaml"), "packs: [../.configlint/acme.yaml]\n");
+            Directory.Delete(Path.Combine(_dir, "tenant", "rules"), true);
+            run = Run("lint", "tenant");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.Findings), run.Err);
+            Assert.That(run.Out.Split('\n').Count(l => l.Contains(" ACME001: ")), Is.EqualTo(1));
+        }
+
+        [Test]
+        public void ABrokenPackNamedInTheSettingsFileExitsTwoNamingFileAndLine()
+        {
+            WritePack("broken.yaml", "rules:\n  - id: CL9999\n    name: X.Y\n");
+            File.WriteAllText(Path.Combine(_dir, "configlint.yaml"), "packs: [.configlint/broken.yaml]\n");
+            var run = Run("lint", "tenant");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.UsageError), run.Out);
+            Assert.That(run.Err, Does.StartWith($"configlint: error: {Path.Combine(".configlint", "broken.yaml")}(2,9): rule id 'CL9999' uses ConfigLint's own CL prefix"));
+            Assert.That(run.Out, Is.Empty);
+
+            File.WriteAllText(Path.Combine(_dir, "configlint.yaml"), "packs: [.configlint/nowhere.yaml]\n");
+            run = Run("lint", "tenant");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(run.Err, Does.StartWith("configlint.yaml: error: rule pack not found: .configlint/nowhere.yaml"));
+        }
+
+        [Test]
         public void AMissingPackIsAUsageError()
         {
             var run = Run("lint", "tenant", "--rules", "nowhere.yaml");

@@ -51,9 +51,14 @@ namespace ConfigLint.Tests
             string Root(int i) => $"all/{i:D3}";
             var inputs = fixtures.SelectMany((f, i) => f.Files().Select(file => (Fixture: i, Path: Root(i) + "/" + file.Relative, Bytes: File.ReadAllBytes(file.FullPath)))).ToArray();
 
+            // A file fixture's folder is declared a tenant root: a folder holding one object type is otherwise an
+            // object-type folder of its parent (all/). A folder fixture is laid out under all/NNN as under its rule's
+            // folder in FixtureTests, so its scopes come out as they do there (declaring it would swallow nested tenants).
+            var engine = new LintEngine(IntunePack.Create(new ExportLayout(fixtures.Select((f, i) => (f, i)).Where(x => !x.f.IsFolder).Select(x => Root(x.i)))));
+
             List<(int Fixture, Finding Finding)> LintAll()
             {
-                var run = Lint.Engine.StartRun();
+                var run = engine.StartRun();
                 var results = new FileResult[inputs.Length];
                 Parallel.For(0, inputs.Length, i => results[i] = run.LintBytes(inputs[i].Path, inputs[i].Bytes));
                 int FixtureOf(Finding f) => int.Parse((f.Location?.Path ?? f.Scope!).Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture);

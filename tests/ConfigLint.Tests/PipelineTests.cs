@@ -87,17 +87,137 @@ namespace ConfigLint.Tests
         [Test]
         public void NestedExportRootsCompleteInnermostFirst()
         {
+            // t/lab holds two kinds of objects (a branding profile, a device configuration): a tenant of its own.
             var recorder = Run(new[]
             {
                 Input("t/SettingsCatalog/p.json", Telemetry(1)),
+                Input("t/lab/b.json", Branding),
                 Input("t/lab/p.json", Telemetry(2)),
                 Input("t/z.json", Telemetry(3)),
                 Input("u.json", Telemetry(4)),
             }, workers: 3);
             Assert.That(recorder.Events, Is.EqualTo(new[]
             {
-                "file t/SettingsCatalog/p.json", "file t/lab/p.json", "scope t/lab", "file t/z.json", "scope t", "file u.json", "scope ",
+                "file t/SettingsCatalog/p.json", "file t/lab/b.json", "file t/lab/p.json", "scope t/lab", "file t/z.json", "scope t", "file u.json", "scope ",
             }));
+        }
+
+        /// <summary>An iOS compliance policy that requires a passcode (or not) and blocks jailbroken devices (or not).</summary>
+        private static string IosCompliance(string name, bool passcode, bool jailbreak) =>
+            "{\n  \"@odata.type\": \"#microsoft.graph.iosCompliancePolicy\",\n  \"displayName\": \"" + name + "\",\n  \"passcodeRequired\": " +
+            (passcode ? "true" : "false") + ",\n  \"securityBlockJailbrokenDevices\": " + (jailbreak ? "true" : "false") + "\n}\n";
+
+        [TestCase(1)]
+        [TestCase(3)]
+        public void UnknownFoldersHoldingOneObjectTypeAreOneTenantWithTheirExport(int workers)
+        {
+            // One tenant's iOS compliance policies split into two folders whose names say nothing: each folder holds
+            // compliance policies only, so both are object-type folders of t. Judged apart, "iOS A" would have no policy
+            // blocking jailbroken devices (CL2021) and "iOS B" none requiring a passcode (CL2018).
+            var recorder = Run(new[]
+            {
+                Input("t/Branding/b.json", Branding),
+                Input("t/iOS A/p1.json", IosCompliance("A", passcode: true, jailbreak: false)),
+                Input("t/iOS A/p2.json", IosCompliance("A2", passcode: true, jailbreak: false)),
+                Input("t/iOS B/p3.json", IosCompliance("B", passcode: false, jailbreak: true)),
+                Input("u/p.json", Telemetry(1)),
+            }, workers);
+            Assert.That(recorder.Events, Is.EqualTo(new[]
+            {
+                "file t/Branding/b.json", "file t/iOS A/p1.json", "file t/iOS A/p2.json", "file t/iOS B/p3.json", "scope t", "file u/p.json", "scope ",
+            }));
+            var t = recorder.Scopes.Single(s => s.Scope == "t").Findings;
+            Assert.That(t.Select(f => f.RuleId), Does.Not.Contain("CL2018").And.Not.Contain("CL2021").And.Not.Contain(NoBrandingProfileRule.Id));
+            // u holds one object type too: it folds into the run's own folder, the empty scope.
+            var top = recorder.Scopes.Single(s => s.Scope == "").Findings;
+            Assert.That(top.Where(f => f.RuleId == NoBrandingProfileRule.Id).Select(f => f.Scope), Is.EqualTo(new[] { "" }));
+        }
+
+        [Test]
+        public void TheSameFoldersJudgedApartReportWhatEachLacks()
+        {
+            // The control for the test above: a folder with compliance policies and a branding profile holds two kinds,
+            // so it is a tenant of its own, and each tenant is judged alone.
+            var recorder = Run(new[]
+            {
+                Input("t/iOS A/b.json", Branding),
+                Input("t/iOS A/p1.json", IosCompliance("A", passcode: true, jailbreak: false)),
+                Input("t/iOS B/b.json", Branding),
+                Input("t/iOS B/p3.json", IosCompliance("B", passcode: false, jailbreak: true)),
+            }, workers: 2);
+            Assert.That(recorder.Events, Is.EqualTo(new[] { "file t/iOS A/b.json", "file t/iOS A/p1.json", "scope t/iOS A", "file t/iOS B/b.json", "file t/iOS B/p3.json", "scope t/iOS B" }));
+            var a = recorder.Scopes.Single(s => s.Scope == "t/iOS A").Findings.Where(f => f.RuleId.StartsWith("CL20", StringComparison.Ordinal)).ToList();
+            var b = recorder.Scopes.Single(s => s.Scope == "t/iOS B").Findings.Where(f => f.RuleId.StartsWith("CL20", StringComparison.Ordinal)).ToList();
+            Assert.That(a.Select(f => (f.RuleId, f.Location!.Path, f.Location.Start.Line, f.Location.Start.Column)), Is.EqualTo(new[] { ("CL2021", "t/iOS A/p1.json", 3, 3) }));
+            Assert.That(b.Select(f => (f.RuleId, f.Location!.Path, f.Location.Start.Line, f.Location.Start.Column)), Is.EqualTo(new[] { ("CL2018", "t/iOS B/p3.json", 3, 3) }));
+        }
+
+        [Test]
+        public void FlatTenantsWithSeveralObjectTypesStayApart()
+        {
+            var recorder = Run(new[]
+            {
+                Input("tenants/contoso/b.json", Branding),
+                Input("tenants/contoso/p.json", Telemetry(1)),
+                Input("tenants/fabrikam/p.json", Telemetry(2)),
+                Input("tenants/fabrikam/q.json", "{\"value\": [" + Telemetry(3) + "]}"),
+            }, workers: 2);
+            // fabrikam holds one object type, but one of its files is a whole list page: a tenant's export, not a type's folder.
+            Assert.That(recorder.Events, Is.EqualTo(new[]
+            {
+                "file tenants/contoso/b.json", "file tenants/contoso/p.json", "scope tenants/contoso", "file tenants/fabrikam/p.json", "file tenants/fabrikam/q.json", "scope tenants/fabrikam",
+            }));
+        }
+
+        [Test]
+        public void TheCompilerOrderFoldsTheSameScopes()
+        {
+            // The analyzer lints in any order and completes once: the same folders fold, the same findings come out.
+            var run = Lint.Engine.StartRun();
+            foreach (var (path, text) in new[]
+            {
+                ("t/iOS B/p3.json", IosCompliance("B", passcode: false, jailbreak: true)),
+                ("t/iOS A/p1.json", IosCompliance("A", passcode: true, jailbreak: false)),
+                ("t/Branding/b.json", Branding),
+            })
+            {
+                run.LintText(path, text);
+            }
+            var findings = run.Complete();
+            Assert.That(findings.Select(f => f.Scope ?? f.TenantScope).Distinct(), Is.EqualTo(new[] { "t" }));
+            Assert.That(findings.Select(f => f.RuleId), Does.Not.Contain("CL2018").And.Not.Contain("CL2021"));
+        }
+
+        [TestCase("t/iOS A", "t")]
+        [TestCase("t/SettingsCatalog/sub", "t")]
+        [TestCase("iOS A", "")]
+        [TestCase("/srv/t/iOS A", "/srv/t")]
+        [TestCase(@"C:\exports\t\iOS A", @"C:\exports\t")]
+        [TestCase("", null)]
+        public void AnObjectTypeFolderBelongsToTheScopeOfItsParent(string scope, string? enclosing) =>
+            Assert.That(ExportLayout.Inferred.EnclosingScope(scope), Is.EqualTo(enclosing));
+
+        [Test]
+        public void ADeclaredTenantRootNeverFolds() =>
+            Assert.That(new ExportLayout(new[] { "customers/one" }).EnclosingScope("customers/one"), Is.Null);
+
+        [TestCase("iosCompliancePolicy", "deviceCompliancePolicies")]
+        [TestCase("windows10CompliancePolicy", "deviceCompliancePolicies")]
+        [TestCase("windows10GeneralConfiguration", "deviceConfigurations")]
+        [TestCase("iosGeneralDeviceConfiguration", "deviceConfigurations")]
+        [TestCase("windows10EnrollmentCompletionPageConfiguration", "deviceEnrollmentConfigurations")]
+        [TestCase("iosManagedAppProtection", "managedAppPolicies")]
+        [TestCase("deviceManagementConfigurationPolicy", "configurationPolicies")]
+        [TestCase("deviceManagementIntentSettings", "intents")]
+        [TestCase("intuneBrandingProfile", "intuneBrandingProfile")]
+        public void ObjectKindsAreGraphCollections(string type, string kind) =>
+            Assert.That(ExportLayout.ObjectKind(type, TypeEvidence.Declared), Is.EqualTo(kind));
+
+        [Test]
+        public void ATypeToldByAFolderNameIsNoEvidenceForThatFolder()
+        {
+            Assert.That(ExportLayout.ObjectKind("iosCompliancePolicy", TypeEvidence.FileLocation), Is.Null);
+            Assert.That(ExportLayout.ObjectKind("assignment", TypeEvidence.Shape), Is.Null);
         }
 
         [Test]

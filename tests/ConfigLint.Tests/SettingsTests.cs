@@ -116,7 +116,50 @@ namespace ConfigLint.Tests
             Write("tenant-c/Bar/telemetry.json", Telemetry);
             var (_, findings, _) = Lint();
             var scopes = findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct().OrderBy(s => s, StringComparer.Ordinal);
-            Assert.That(scopes, Is.EqualTo(new[] { "tenant-b", "tenant-c/Bar", "tenant-c/Foo" }));
+            // Without a settings file the content decides: Foo holds a branding profile only and Bar device configurations
+            // only, so both are object-type folders of tenant-c.
+            Assert.That(scopes, Is.EqualTo(new[] { "tenant-b", "tenant-c" }));
+        }
+
+        private static string IosCompliance(string name, bool passcode, bool jailbreak) =>
+            "{\n  \"@odata.type\": \"#microsoft.graph.iosCompliancePolicy\",\n  \"displayName\": \"" + name + "\",\n  \"passcodeRequired\": " +
+            (passcode ? "true" : "false") + ",\n  \"securityBlockJailbrokenDevices\": " + (jailbreak ? "true" : "false") + "\n}\n";
+
+        [Test]
+        public void OnePlatformsPoliciesSplitIntoTwoUnknownFoldersAreJudgedAsOneTenant()
+        {
+            // Judged apart, "iOS Corp" has no policy blocking jailbroken devices (CL2021) and "iOS Kiosk" none requiring a
+            // passcode (CL2018); both hold compliance policies only, so both are object-type folders of tenant-a.
+            Write("tenant-a/Branding/branding.json", Branding);
+            Write("tenant-a/iOS Corp/corp.json", IosCompliance("Corp", passcode: true, jailbreak: false));
+            Write("tenant-a/iOS Kiosk/kiosk.json", IosCompliance("Kiosk", passcode: false, jailbreak: true));
+            var (exit, findings, err) = Lint();
+            Assert.That(err, Is.Empty);
+            var ids = findings.Select(f => (string)f["ruleId"]!).ToList();
+            Assert.That(ids, Does.Not.Contain("CL2018").And.Not.Contain("CL2021"));
+            Assert.That(findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct(), Is.EqualTo(new[] { "tenant-a" }));
+            // Only notes remain: nothing at the default fail level (warning).
+            Assert.That(exit, Is.EqualTo(0), string.Join("\n", ids));
+
+            // The control: a second kind of object in one folder makes it a tenant of its own, judged alone.
+            Write("tenant-a/iOS Kiosk/branding.json", Branding);
+            (exit, findings, _) = Lint();
+            var kiosk = findings.Where(f => (string?)f["ruleId"] == "CL2018").Select(f => ((string)f["path"]!, (int)f["line"]!, (int)f["column"]!)).ToList();
+            Assert.That(kiosk, Is.EqualTo(new[] { ("tenant-a/iOS Kiosk/kiosk.json", 3, 3) }));
+            Assert.That(exit, Is.EqualTo(1));
+        }
+
+        [Test]
+        public void DeclaredTenantRootsNeverFoldIntoTheirParent()
+        {
+            // customers/two holds one object type, which alone would make it an object-type folder of customers.
+            Write("configlint.yaml", "tenants: ['customers/*']\n");
+            Write("customers/one/Foo/branding.json", Branding);
+            Write("customers/one/Bar/telemetry.json", Telemetry);
+            Write("customers/two/telemetry.json", Telemetry);
+            var (_, findings, _) = Lint();
+            var scopes = findings.Where(f => f["scope"] != null).Select(f => (string)f["scope"]!).Distinct().OrderBy(x => x, StringComparer.Ordinal);
+            Assert.That(scopes, Is.EqualTo(new[] { "customers/one", "customers/two" }));
         }
 
         [Test]

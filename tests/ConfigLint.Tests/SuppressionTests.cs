@@ -52,6 +52,24 @@ namespace ConfigLint.Tests
 
         private void WriteSuppressions(string text) => File.WriteAllText(Path.Combine(_dir, "configlint.suppressions.yaml"), text);
 
+        [TestCase(".editorconfig", "root = true\n\n[*.json]\nconfiglint.severity.CL2029 = none\n")]
+        [TestCase(".globalconfig", "is_global = true\ndotnet_diagnostic.CL2029.severity = none\n")]
+        public void ASuppressionOfARuleTheConfigurationTurnsOffIsNotUnused(string configName, string config)
+        {
+            WriteSuppressions(IosEntry.Replace("EXPIRES", "2099-12-31") +
+                "  - rule: CL2029\n    target: Contractors\n    justification: never matches\n    owner: it@contoso.example\n");
+            File.WriteAllText(Path.Combine(_dir, configName), config);
+            var run = Run("lint", ".", "--fail-level", "suggestion");
+            var lines = run.Out.Split('\n').Where(l => l.Contains(" CL2029:") || l.Contains(" CL0021:")).ToList();
+            // The rule reports nothing; the first entry would suppress one of its findings, so only "Contractors" is unused.
+            Assert.That(lines, Is.EqualTo(new[]
+            {
+                "configlint.suppressions.yaml(9,5): info CL0021: the suppression of CL2029 for 'Contractors' matched no finding; remove it or correct its target",
+            }), run.Out);
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.Findings), "the unused suggestion is at the fail level");
+            Assert.That(Run("lint", ".").Exit, Is.EqualTo(ExitCodes.Success));
+        }
+
         [Test]
         public void FutureExpirySilencesExactlyOneOfSevenAndKeepsItInSarifAndJson()
         {

@@ -23,17 +23,38 @@ namespace ConfigLint.Cli.Adoption
         public DateTime Today { get; set; } = DateTime.UtcNow.Date;
 
         /// <summary>The custom packs' texts by display path; null (after writing the reason) when one cannot be read.</summary>
-        public IReadOnlyList<(string Name, string Text)>? ReadRulePacks(string baseDirectory, TextWriter error)
+        public IReadOnlyList<(string Name, string Text)>? ReadRulePacks(string baseDirectory, TextWriter error) =>
+            ReadRulePacks(RulePacks, baseDirectory, baseDirectory, error, "configlint: error: ");
+
+        /// <summary>
+        /// The packs a settings file names (<c>packs:</c>), relative to its folder; null (after writing the reason, with
+        /// the settings file's name) when one cannot be found or read.
+        /// </summary>
+        public static IReadOnlyList<(string Name, string Text)>? ReadSettingsPacks(Configuration.Settings.ConfigLintSettings settings, string root, TextWriter error) =>
+            ReadRulePacks(settings.Packs, settings.Directory, root, error, $"{InputCollector.DisplayPath(settings.Path, root)}: error: ");
+
+        /// <summary>The full paths of the pack files a settings file names (folders expanded), so that they are not linted as exports.</summary>
+        public static IEnumerable<string> SettingsPackFiles(Configuration.Settings.ConfigLintSettings settings) =>
+            settings.Packs.SelectMany(given =>
+            {
+                var path = Path.GetFullPath(Path.Combine(settings.Directory, given));
+                return Directory.Exists(path) ? PackFilesIn(path) : new[] { path };
+            });
+
+        private static IReadOnlyList<string> PackFilesIn(string folder) =>
+            Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => f, StringComparer.Ordinal).ToList();
+
+        private static IReadOnlyList<(string Name, string Text)>? ReadRulePacks(IEnumerable<string> given, string relativeTo, string displayBase, TextWriter error, string prefix)
         {
             var packs = new List<(string Name, string Text)>();
-            foreach (var given in RulePacks)
+            foreach (var entry in given)
             {
-                var path = Path.GetFullPath(Path.Combine(baseDirectory, given));
+                var path = Path.GetFullPath(Path.Combine(relativeTo, entry));
                 IEnumerable<string> files;
                 if (Directory.Exists(path))
                 {
-                    files = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                        .OrderBy(f => f, StringComparer.Ordinal).ToList();
+                    files = PackFilesIn(path);
                 }
                 else if (File.Exists(path))
                 {
@@ -41,18 +62,18 @@ namespace ConfigLint.Cli.Adoption
                 }
                 else
                 {
-                    error.WriteLine($"configlint: error: rule pack not found: {given}");
+                    error.WriteLine($"{prefix}rule pack not found: {entry}");
                     return null;
                 }
                 foreach (var file in files)
                 {
                     try
                     {
-                        packs.Add((InputCollector.DisplayPath(file, baseDirectory), File.ReadAllText(file)));
+                        packs.Add((InputCollector.DisplayPath(file, displayBase), File.ReadAllText(file)));
                     }
                     catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                     {
-                        error.WriteLine($"configlint: error: cannot read rule pack {file}: {ex.Message}");
+                        error.WriteLine($"{prefix}cannot read rule pack {file}: {ex.Message}");
                         return null;
                     }
                 }
@@ -102,6 +123,9 @@ namespace ConfigLint.Cli.Adoption
             var result = _suppressions.Apply(finding);
             return Baseline == null ? result : Baseline.Apply(result);
         }
+
+        /// <summary>A finding the configuration turned off (severity none): it keeps a matching suppression from counting as unused.</summary>
+        public void NoteDisabled(Finding finding) => _suppressions.NoteDisabled(finding);
 
         /// <summary>The suppressions files' own findings, once every finding of the run was seen.</summary>
         public IEnumerable<Finding> Diagnostics(Core.Suppressions.AdoptionDiagnostics descriptors) => _suppressions.Diagnostics(descriptors);

@@ -77,6 +77,17 @@ namespace ConfigLint.Cli.Adoption
             return Suppressor.Apply(finding, full, Applicable(directory), _today);
         }
 
+        /// <summary>A finding the configuration turned off: the entry that would suppress it is not unused (see <see cref="Suppressor.NoteDisabled"/>).</summary>
+        public void NoteDisabled(Finding finding)
+        {
+            if (_byFolder.Count == 0) return;
+            string? relative = finding.Location?.Path ?? finding.Scope;
+            if (relative == null) return;
+            string full = Path.GetFullPath(Path.Combine(_baseDirectory, relative.Length == 0 ? "." : relative));
+            string directory = finding.Location != null ? Path.GetDirectoryName(full)! : full;
+            Suppressor.NoteDisabled(finding, full, Applicable(directory), _today);
+        }
+
         /// <summary>Expired and unused entries, once every finding was seen.</summary>
         public IEnumerable<Finding> Diagnostics(AdoptionDiagnostics descriptors) =>
             _byFolder.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.Diagnostics(_today, descriptors));

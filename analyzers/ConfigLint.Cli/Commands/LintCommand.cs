@@ -66,7 +66,16 @@ namespace ConfigLint.Cli.Commands
                 foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
                 return ExitCodes.UsageError;
             }
-            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).GetEnumerator();
+            // Rule packs named in the settings file (packs:, relative to its folder) join --rules; they are rules, not exports.
+            IReadOnlyList<(string Name, string Text)>? settingsPacks = Array.Empty<(string, string)>();
+            var packFiles = new HashSet<string>(StringComparer.Ordinal);
+            if (runSettings.Settings != null && runSettings.Settings.Packs.Count > 0)
+            {
+                settingsPacks = Adoption.LintAdoption.ReadSettingsPacks(runSettings.Settings, root, _err);
+                if (settingsPacks == null) return ExitCodes.UsageError;
+                packFiles.UnionWith(Adoption.LintAdoption.SettingsPackFiles(runSettings.Settings));
+            }
+            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath) && !packFiles.Contains(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
@@ -77,7 +86,7 @@ namespace ConfigLint.Cli.Commands
             RulePack pack;
             try
             {
-                pack = packBuild.GetAwaiter().GetResult();
+                pack = settingsPacks.Count == 0 ? packBuild.GetAwaiter().GetResult() : IntunePack.Create(customPacks.Concat(settingsPacks).ToList());
             }
             catch (ConfigLint.Core.Rules.RulePackException ex)
             {
@@ -203,7 +212,12 @@ namespace ConfigLint.Cli.Commands
                 foreach (var raw in findings)
                 {
                     var configured = _severities.Apply(raw, _settings);
-                    if (configured == null) continue;
+                    if (configured == null)
+                    {
+                        // Turned off by the configuration: nothing to report, but a suppression of it is not unused.
+                        _accepted.NoteDisabled(raw);
+                        continue;
+                    }
                     var finding = _accepted.Apply(configured);
                     Summary.Count(finding);
                     var origin = _origins.For(finding);

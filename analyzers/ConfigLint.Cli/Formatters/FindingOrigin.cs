@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using ConfigLint.Core.Model;
 
@@ -78,14 +79,22 @@ namespace ConfigLint.Cli.Formatters
             }
 
             /// <summary>A scope completed: its findings were resolved, its first file is no longer needed.</summary>
-            public void ScopeCompleted(string scope) => _firstFile.Remove(scope);
+            public void ScopeCompleted(string scope)
+            {
+                _firstFile.Remove(scope);
+                // Scopes folded into this one (object-type folders, see IScopeInference) complete with it.
+                foreach (var folded in _firstFile.Keys.Where(k => Core.Engine.LintPipeline.IsUnder(k, scope)).ToList()) _firstFile.Remove(folded);
+            }
 
             public FindingOrigin For(Finding finding)
             {
                 if (finding.Location != null) return InFile(finding.Location.Path, _root, finding.Location);
                 string scope = finding.Scope ?? finding.TenantScope ?? string.Empty;
                 // A scope with no file of its own (not produced by a folder walk) anchors to the run's first file.
-                string anchor = _firstFile.TryGetValue(scope, out var first) ? first : _firstOfRun ?? scope;
+                // A scope whose files all lay in folded object-type folders anchors to the first of those files.
+                string? first = _firstFile.TryGetValue(scope, out var own) ? own
+                    : _firstFile.Where(p => Core.Engine.LintPipeline.IsUnder(p.Key, scope)).Select(p => p.Value).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+                string anchor = first ?? _firstOfRun ?? scope;
                 return Anchored(anchor, _root, scope);
             }
         }

@@ -206,4 +206,41 @@ namespace ConfigLint.Core.Engine
 
         void Complete(IFindingSink sink);
     }
+
+    /// <summary>
+    /// Optional for a tenant rule's state: takes in another state of the same rule, as if this state had observed what
+    /// that one did. The engine uses it when a folder it first judged as a tenant of its own turns out, from what its
+    /// files hold, to be one object type's folder of the enclosing export (<see cref="IScopeInference"/>). A scope
+    /// whose rules are not all mergeable is never folded.
+    /// </summary>
+    public interface IMergeableTenantRuleState
+    {
+        /// <summary>
+        /// Adds <paramref name="other"/> (created by the same rule, no longer observed) to this state. Called while this
+        /// state may still be observed from other threads.
+        /// </summary>
+        void Absorb(ITenantRuleState other);
+    }
+
+    /// <summary>
+    /// Optional for a pack's <see cref="IResourceTyper"/>: lets the engine decide a tenant scope from what its files hold
+    /// as well as from folder names. Export tools put each object type in its own folder; a folder the names did not
+    /// tell is such a folder when every file directly in it holds objects of one kind and none holds a whole export
+    /// (a list of a whole collection). Its scope is then folded into the enclosing one, once all of its files are read:
+    /// no file is read twice, and results still stream in folder order.
+    /// </summary>
+    public interface IScopeInference
+    {
+        /// <summary>
+        /// The scope a scope would belong to if its folder were an object-type folder (the scope of a file lying
+        /// directly in the folder's parent), or null when the scope stays as it is (declared by the user, or no parent).
+        /// </summary>
+        string? EnclosingScope(string scope);
+
+        /// <summary>The object kind a resource shows for its folder (one per object-type folder), or null when it tells nothing.</summary>
+        string? ObjectKind(Resource resource);
+
+        /// <summary>True when the document is a whole export of its own (e.g. a list page of a collection), so its folder is no object-type folder.</summary>
+        bool HoldsWholeExport(DocumentFacts facts);
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using ConfigLint.Core.Model;
 using ConfigLint.Core.Text;
@@ -268,7 +269,17 @@ namespace ConfigLint.Core.Engine
             {
                 string scope = _open[_open.Count - 1];
                 _open.RemoveAt(_open.Count - 1);
-                _listener.ScopeCompleted(scope, _run.CompleteScope(scope));
+                var findings = _run.CompleteScope(scope, out var foldedInto);
+                if (foldedInto == null)
+                {
+                    _listener.ScopeCompleted(scope, findings);
+                    return;
+                }
+                // The folder was an object-type folder of an enclosing export: that scope reports for both, when the
+                // walk leaves its folder. It encloses the closed one, so it goes below the scopes nested in it.
+                if (_open.Contains(foldedInto, StringComparer.Ordinal)) return;
+                int at = _open.FindIndex(open => IsUnder(open, foldedInto));
+                _open.Insert(at < 0 ? _open.Count : at, foldedInto);
             }
 
             /// <summary>Completes the scopes still open after the last file.</summary>

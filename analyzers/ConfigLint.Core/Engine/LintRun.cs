@@ -10,7 +10,7 @@ namespace ConfigLint.Core.Engine
     /// One lint run. Files may be added concurrently; each is read once (<see cref="DocumentReader"/>), its resources
     /// typed once (<see cref="ResourceReader"/>), every applicable rule runs on the same tree (<see cref="RuleEvaluator"/>)
     /// and tenant rules observe it (<see cref="TenantScopes"/>). Tenant rules keep one state per tenant scope (the pack's
-    /// <see cref="IResourceTyper.TenantScope"/>) and report when that scope is completed (<see cref="CompleteScope"/>)
+    /// <see cref="IResourceTyper.TenantScope"/>) and report when that scope is completed (<see cref="CompleteScope(string)"/>)
     /// or at <see cref="Complete()"/>.
     /// </summary>
     public sealed partial class LintRun
@@ -71,7 +71,15 @@ namespace ConfigLint.Core.Engine
         /// Runs the tenant-level rules of one scope and forgets its state. Call it once all of the scope's files are
         /// linted; a scope no file was linted in has nothing to report.
         /// </summary>
-        public IReadOnlyList<Finding> CompleteScope(string scope) => _scopes.Complete(scope);
+        public IReadOnlyList<Finding> CompleteScope(string scope) => _scopes.Complete(scope, out _);
+
+        /// <summary>
+        /// Completes one scope as <see cref="CompleteScope(string)"/> does, unless its files show that its folder is an
+        /// object-type folder of an enclosing export (<see cref="IScopeInference"/>): then nothing is reported now, its
+        /// state joins the scope named by <paramref name="foldedInto"/>, and that scope must be completed later (when the
+        /// walk leaves its folder). Call it once all of the scope's files are linted.
+        /// </summary>
+        public IReadOnlyList<Finding> CompleteScope(string scope, out string? foldedInto) => _scopes.Complete(scope, out foldedInto);
 
         /// <summary>Completes every scope not completed yet, in scope order; call once, after the last file.</summary>
         public IReadOnlyList<Finding> Complete() => _scopes.CompleteAll();
@@ -105,6 +113,7 @@ namespace ConfigLint.Core.Engine
             var contents = mode == ResourceReaderMode.Companion ? ResourceReader.Companion(document) : ResourceReader.Read(document, _pack, sink);
             foreach (var resource in contents.Resources) AnalyzeAndObserve(resource, scope, sink);
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);
+            scope.Witness(document.Path, contents.Resources, contents.Facts);
             return contents.Resources.Count;
         }
 

@@ -179,7 +179,7 @@ namespace ConfigLint.Core.Suppressions
                         ["expires"] = entry.ExpiresText,
                     }), entry.Location);
                 }
-                else if (entry.Uses == 0)
+                else if (entry.Uses == 0 && entry.DisabledMatches == 0)
                 {
                     yield return new Finding(d.SuppressionUnused, d.SuppressionUnused.DefaultSeverity, d.SuppressionUnused.Message.Render(new MessageArgs
                     {
@@ -252,6 +252,17 @@ namespace ConfigLint.Core.Suppressions
 
         internal void Use() => Interlocked.Increment(ref _uses);
 
+        private int _disabledMatches;
+
+        /// <summary>
+        /// How many findings the entry matched that the configuration turned off (severity <c>none</c>, a rule set that
+        /// leaves the rule out). They are not reported, so there is nothing to suppress, but the entry is not unused
+        /// either: it would apply as soon as the rule is on again. Both channels count them alike.
+        /// </summary>
+        public int DisabledMatches => Volatile.Read(ref _disabledMatches);
+
+        internal void MatchDisabled() => Interlocked.Increment(ref _disabledMatches);
+
         public FindingSuppression ToSuppression() => new FindingSuppression(Justification, Owner, ExpiresText, File.Path, Location.Start.Line);
 
         /// <summary>
@@ -303,6 +314,26 @@ namespace ConfigLint.Core.Suppressions
                 }
             }
             return finding;
+        }
+
+        /// <summary>
+        /// Notes that a finding the configuration turned off (severity none) would have been suppressed by a live entry,
+        /// so that the entry does not count as unused (CL0021) for a rule that is merely disabled.
+        /// </summary>
+        public static void NoteDisabled(Finding finding, string? findingPath, IEnumerable<SuppressionFile> files, DateTime today)
+        {
+            if (findingPath == null) return;
+            foreach (var file in files)
+            {
+                var relative = RelativePath(file.Folder, findingPath);
+                if (relative == null) continue;
+                foreach (var entry in file.Entries)
+                {
+                    if (entry.IsExpired(today) || !entry.Matches(finding, relative)) continue;
+                    entry.MatchDisabled();
+                    return;
+                }
+            }
         }
 
         /// <summary>The path of <paramref name="path"/> inside <paramref name="folder"/> with forward slashes, or null when it is outside.</summary>

@@ -96,7 +96,7 @@ namespace ConfigLint.Rules.Hygiene
             }
         }
 
-        private sealed class State : ITenantRuleState, IDocumentObserver
+        private sealed class State : ITenantRuleState, IDocumentObserver, IMergeableTenantRuleState
         {
             private readonly object _gate = new object();
 
@@ -134,6 +134,29 @@ namespace ConfigLint.Rules.Hygiene
             }
 
             public void ObserveDocument(DocumentFacts facts) => _files.Observe(facts);
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                lock (_gate)
+                {
+                    // Each kept place goes through Keep again, so the merged state keeps what one state would have.
+                    foreach (var pair in folded._byKey)
+                    {
+                        if (pair.Value is List<Place> places)
+                        {
+                            foreach (var place in places) Keep(pair.Key, new Candidate(place.Policy, place.Text, place.Order, null, place));
+                        }
+                        else
+                        {
+                            var place = (Place)pair.Value;
+                            Keep(pair.Key, new Candidate(place.Policy, place.Text, place.Order, null, place));
+                        }
+                    }
+                    _pending.AddRange(folded._pending);
+                }
+                _files.Absorb(folded._files);
+            }
 
             public void Complete(IFindingSink sink)
             {

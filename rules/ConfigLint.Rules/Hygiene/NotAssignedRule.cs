@@ -36,7 +36,7 @@ namespace ConfigLint.Rules.Hygiene
             public SourceLocation Location = null!;
         }
 
-        private sealed class State : ITenantRuleState, IDocumentObserver
+        private sealed class State : ITenantRuleState, IDocumentObserver, IMergeableTenantRuleState
         {
             private readonly object _gate = new object();
             private readonly List<(SourceLocation Location, string Describe)> _emptyInline = new List<(SourceLocation, string)>();
@@ -61,6 +61,17 @@ namespace ConfigLint.Rules.Hygiene
             }
 
             public void ObserveDocument(DocumentFacts facts) => _files.Observe(facts);
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                lock (_gate)
+                {
+                    _emptyInline.AddRange(folded._emptyInline);
+                    _pending.AddRange(folded._pending);
+                }
+                _files.Absorb(folded._files);
+            }
 
             public void Complete(IFindingSink sink)
             {

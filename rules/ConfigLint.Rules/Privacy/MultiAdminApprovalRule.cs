@@ -55,7 +55,7 @@ namespace ConfigLint.Rules.Privacy
 
         public override ITenantRuleState CreateState() => new State();
 
-        private sealed class State : ITenantRuleState, IDocumentObserver
+        private sealed class State : ITenantRuleState, IDocumentObserver, IMergeableTenantRuleState
         {
             private int _exportedLists;
 
@@ -85,6 +85,15 @@ namespace ConfigLint.Rules.Privacy
             public void ObserveDocument(DocumentFacts facts)
             {
                 if (string.Equals(facts.CollectionType, "operationApprovalPolicy", StringComparison.Ordinal)) Interlocked.Increment(ref _exportedLists);
+            }
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                Interlocked.Add(ref _exportedLists, folded._exportedLists);
+                Interlocked.Add(ref _resources, folded._resources);
+                Interlocked.Add(ref _policies, folded._policies);
+                lock (_gate) _covered.UnionWith(folded._covered);
             }
 
             public void Complete(IFindingSink sink)

@@ -44,7 +44,7 @@ namespace ConfigLint.Rules.Privacy
             return $"{tagged} in all: {defaultOnly} with only the Default tag, {empty} with an empty list";
         }
 
-        private sealed class State : ITenantRuleState
+        private sealed class State : ITenantRuleState, IMergeableTenantRuleState
         {
             private readonly object _gate = new object();
             private readonly SortedSet<string> _definedTags = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -69,6 +69,15 @@ namespace ConfigLint.Rules.Privacy
                 // An empty list carries no tag at all (not even Default); the message must not say "only Default" then.
                 if (tags.Items.Count == 0) Interlocked.Increment(ref _empty);
                 if (tags.Items.Any(t => t.ScalarText != null && !DefaultTag.Contains(t.ScalarText.Trim()))) Interlocked.Increment(ref _customUsed);
+            }
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                Interlocked.Add(ref _tagged, folded._tagged);
+                Interlocked.Add(ref _empty, folded._empty);
+                Interlocked.Add(ref _customUsed, folded._customUsed);
+                lock (_gate) _definedTags.UnionWith(folded._definedTags);
             }
 
             public void Complete(IFindingSink sink)

@@ -72,7 +72,7 @@ namespace ConfigLint.Rules.Security
             public int FirstOrder;
         }
 
-        private sealed class State : ITenantRuleState
+        private sealed class State : ITenantRuleState, IMergeableTenantRuleState
         {
             private readonly PlatformRequirementRule _rule;
             private readonly object _gate = new object();
@@ -101,6 +101,28 @@ namespace ConfigLint.Rules.Security
                     {
                         platform.First = resource.AnchorLocation;
                         platform.FirstOrder = resource.Node.Start;
+                    }
+                }
+            }
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                lock (_gate)
+                {
+                    foreach (var pair in folded._platforms)
+                    {
+                        if (!_platforms.TryGetValue(pair.Key, out var platform)) _platforms[pair.Key] = platform = new Platform();
+                        platform.Checked += pair.Value.Checked;
+                        platform.Met |= pair.Value.Met;
+                        var first = pair.Value.First;
+                        if (first == null) continue;
+                        int byPath = platform.First == null ? -1 : string.CompareOrdinal(first.Path, platform.First.Path);
+                        if (byPath < 0 || (byPath == 0 && pair.Value.FirstOrder < platform.FirstOrder))
+                        {
+                            platform.First = first;
+                            platform.FirstOrder = pair.Value.FirstOrder;
+                        }
                     }
                 }
             }

@@ -56,7 +56,7 @@ namespace ConfigLint.Rules.Tenant
             public SourceLocation Location = null!;
         }
 
-        private sealed class State : ITenantRuleState
+        private sealed class State : ITenantRuleState, IMergeableTenantRuleState
         {
             private readonly object _gate = new object();
             private readonly List<Fact> _settings = new List<Fact>();
@@ -68,6 +68,13 @@ namespace ConfigLint.Rules.Tenant
                 if (resource.Type != IntuneTyper.DiagnosticSettingType) return;
                 var fact = Judge(resource);
                 lock (_gate) _settings.Add(fact);
+            }
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                System.Threading.Interlocked.Add(ref _resources, folded._resources);
+                lock (_gate) _settings.AddRange(folded._settings);
             }
 
             public void Complete(IFindingSink sink)

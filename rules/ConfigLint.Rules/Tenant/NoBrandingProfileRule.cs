@@ -27,7 +27,7 @@ namespace ConfigLint.Rules.Tenant
 
         public override ITenantRuleState CreateState() => new State();
 
-        private sealed class State : ITenantRuleState
+        private sealed class State : ITenantRuleState, IMergeableTenantRuleState
         {
             private int _resources;
             private int _branding;
@@ -36,6 +36,13 @@ namespace ConfigLint.Rules.Tenant
             {
                 Interlocked.Increment(ref _resources);
                 if (resource.Type == IntuneTyper.BrandingProfileType) Interlocked.Increment(ref _branding);
+            }
+
+            public void Absorb(ITenantRuleState other)
+            {
+                var folded = (State)other;
+                Interlocked.Add(ref _resources, folded._resources);
+                Interlocked.Add(ref _branding, folded._branding);
             }
 
             public void Complete(IFindingSink sink)

@@ -99,6 +99,13 @@ namespace ConfigLint.Rules.Typing
                 }
             }
 
+            /// <summary>Adds another index's assignment files (a folded tenant scope's, see IMergeableTenantRuleState).</summary>
+            public void Absorb(Index other)
+            {
+                foreach (var pair in other._counts) _counts[pair.Key] = pair.Value;
+                foreach (var pair in other._targets) _targets[pair.Key] = pair.Value;
+            }
+
             /// <summary>The targets an assignment file gives the policy, or null when there is no such file.</summary>
             public IReadOnlyCollection<string>? TargetsFor(IReadOnlyList<string> policyKeys)
             {

@@ -35,6 +35,9 @@ namespace ConfigLint.Rules.Typing
             "Device Compliance Policies", "Administrative Templates", "App Protection Policies", "Client Apps",
             "Device Management Scripts", "Device Health Scripts", "Autopilot Deployment Profiles",
             "Device Management Intents", "Assignments", "Script Content",
+            // A repository of baselines keeps each tool's export in a folder named after the tool (OpenIntuneBaseline's
+            // MACOS/IntuneManagement beside MACOS/NativeImport): part of the one export, as the portal's NativeImport is.
+            "IntuneManagement",
             // ConfigLint's own layout for exports no tool writes.
             "MultiAdminApproval", "DiagnosticSettings",
             // Graph's collection names, which hand-made and script exports use as folder names.
@@ -88,6 +91,62 @@ namespace ConfigLint.Rules.Typing
             }
             return TenantScope(path);
         }
+
+        /// <summary>
+        /// The scope a scope's folder belongs to if it is an object-type folder (its files say so, see
+        /// <see cref="ObjectKind"/>): the scope of a file directly in its parent folder. Null for a declared root, which
+        /// stays a tenant whatever it holds, and for a folder with no parent in the run's paths.
+        /// </summary>
+        public string? EnclosingScope(string scope)
+        {
+            if (scope.Length == 0) return null;
+            var normalized = scope.Replace('\\', '/').TrimEnd('/');
+            if (_declaredRoots.Contains(normalized, StringComparer.Ordinal)) return null;
+            int separator = LastSeparator(scope, scope.Length);
+            // A file named "x" directly in the parent folder ("a" is directly under the run's folder, the empty scope).
+            return ScopeOf(separator < 0 ? "x" : scope.Substring(0, separator + 1) + "x");
+        }
+
+        /// <summary>
+        /// The object type family an object's folder holds when an export tool wrote it (its Graph collection, e.g. every
+        /// <c>*CompliancePolicy</c> in IntuneManagement's CompliancePolicies or IntuneCD's "Compliance Policies"), so a
+        /// renamed or unknown folder holding one family is recognized as an object-type folder. Null for types that are
+        /// no object of their own (assignments) and for types told only by a folder or file name, which says nothing new.
+        /// </summary>
+        public static string? ObjectKind(string? type, Core.Model.TypeEvidence evidence)
+        {
+            if (type == null || evidence == Core.Model.TypeEvidence.FileLocation || evidence == Core.Model.TypeEvidence.Unknown) return null;
+            if (type == "assignment" || type == "groupPolicyDefinitionValue") return null;
+            if (ExactKinds.TryGetValue(type, out var kind)) return kind;
+            // Graph's derived types end with their base type's name (windows10CompliancePolicy : deviceCompliancePolicy).
+            if (type.EndsWith("CompliancePolicy", StringComparison.Ordinal)) return "deviceCompliancePolicies";
+            if (type.EndsWith("ManagedAppProtection", StringComparison.Ordinal) || type.EndsWith("ManagedAppConfiguration", StringComparison.Ordinal)
+                || type.EndsWith("InformationProtectionPolicy", StringComparison.Ordinal))
+            {
+                return "managedAppPolicies";
+            }
+            if (type.EndsWith("MobileAppConfiguration", StringComparison.Ordinal)) return "mobileAppConfigurations";
+            if (type.EndsWith("AutopilotDeploymentProfile", StringComparison.Ordinal)) return "windowsAutopilotDeploymentProfiles";
+            if (type.IndexOf("Enrollment", StringComparison.Ordinal) >= 0 || type.StartsWith("deviceComanagement", StringComparison.Ordinal)
+                || type.EndsWith("EnrollmentConfiguration", StringComparison.Ordinal))
+            {
+                return "deviceEnrollmentConfigurations";
+            }
+            if (type.EndsWith("Configuration", StringComparison.Ordinal)) return "deviceConfigurations";
+            return type;
+        }
+
+        /// <summary>Types whose family is not told by their name's ending.</summary>
+        private static readonly Dictionary<string, string> ExactKinds = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["deviceManagementConfigurationPolicy"] = "configurationPolicies",
+            ["deviceManagementCompliancePolicy"] = "compliancePolicies",
+            ["groupPolicyConfiguration"] = "groupPolicyConfigurations",
+            ["deviceManagementIntent"] = "intents",
+            // IntuneManagement writes an intent's settings beside it, in the same EndpointSecurity folder.
+            [IntuneTyper.IntentSettingsType] = "intents",
+            ["targetedManagedAppConfiguration"] = "managedAppPolicies",
+        };
 
         /// <summary>
         /// Whether a folder name is an object-type folder: a known name, compared without case, spaces, dashes or

@@ -13,7 +13,7 @@ namespace ConfigLint.Rules.Typing
     /// Knows how the export tools lay out files (see FORMATS.md): which files are companions, and how to type an
     /// object whose <c>@odata.type</c> was not written (minimal metadata, IntuneCD, the portal's "Export JSON").
     /// </summary>
-    public sealed class IntuneTyper : IResourceTyper, ICollectionShapes
+    public sealed class IntuneTyper : IResourceTyper, ICollectionShapes, IScopeInference
     {
         // Folder facts by folder: a walk lints a folder's files one after another, so each folder is judged once.
         private const int MaxCachedFolders = 4096;
@@ -36,6 +36,16 @@ namespace ConfigLint.Rules.Typing
 
         /// <summary>A tenant's export root (see <see cref="ExportLayout"/>).</summary>
         public string TenantScope(string path) => Folder(path).TenantScope;
+
+        /// <summary>The scope an object-type folder belongs to (see <see cref="ExportLayout.EnclosingScope"/>).</summary>
+        public string? EnclosingScope(string scope) => _layout.EnclosingScope(scope);
+
+        /// <summary>The object family a resource shows for its folder (see <see cref="ExportLayout.ObjectKind"/>).</summary>
+        public string? ObjectKind(Resource resource) => ExportLayout.ObjectKind(resource.Type, resource.Evidence);
+
+        /// <summary>A list of objects (a Graph page, a root array) is a whole collection export: its folder is a tenant's, not one type's.</summary>
+        public bool HoldsWholeExport(DocumentFacts facts) =>
+            facts.Role == DocumentRole.Resources && (facts.Document.Root is JsonArray || facts.Document.Root is JsonObject root && root["value"] is JsonArray);
 
         /// <summary>ConfigLint's name for an ARM <c>providers/microsoft.intune/diagnosticSettings</c> item (not a Graph type).</summary>
         public const string DiagnosticSettingType = "microsoft.intune.diagnosticSetting";
