@@ -286,7 +286,11 @@ namespace ConfigLint.Core.Engine
             }
             unlinted.Report(sink, _pack.Diagnostics);
             foreach (var part in _results) sink.AddAll(part!.Sink);
-            _scope.ObserveDocument(new DocumentFacts(_envelope, DocumentRole.Resources, _envelopeSplit.Collection, _envelopeSplit.CollectionType, resources), sink);
+            var facts = new DocumentFacts(_envelope, DocumentRole.Resources, _envelopeSplit.Collection, _envelopeSplit.CollectionType, resources);
+            _scope.ObserveDocument(facts, sink);
+            // A page is a whole export's list: its folder is never an object-type folder to fold into its parent
+            // (the resources themselves are not needed for that verdict, and are long gone).
+            _scope.Witness(_envelope.Path, System.Array.Empty<Model.Resource>(), facts);
             return resources;
         }
 
