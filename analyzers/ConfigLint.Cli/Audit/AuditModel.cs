@@ -151,7 +151,9 @@ namespace ConfigLint.Cli.Audit
         public string Justification { get; set; } = string.Empty;
         public string Owner { get; set; } = string.Empty;
         public string? Expires { get; set; }
-        public int Matched { get; set; }
+
+        /// <summary>How many findings of the run the entry covers; null on a finding's own copy (results.json <c>findings[].suppression</c>).</summary>
+        public int? Matched { get; set; }
 
         /// <summary>True when the expiry date is past: the entry no longer accepts anything and lint warns about it.</summary>
         public bool Expired { get; set; }

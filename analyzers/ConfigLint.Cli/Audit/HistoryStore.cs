@@ -302,7 +302,7 @@ namespace ConfigLint.Cli.Audit
                 if (_transaction == null) Begin();
                 using (var suppression = Prepare("INSERT INTO suppressions (run_id, rule_id, target, justification, owner, expires, matched) VALUES ($run, $p0, $p1, $p2, $p3, $p4, $p5)", 6))
                 {
-                    foreach (var s in result.AcceptedRisks) Exec(suppression, false, s.RuleId, s.Target, s.Justification, s.Owner, s.Expires, s.Matched);
+                    foreach (var s in result.AcceptedRisks) Exec(suppression, false, s.RuleId, s.Target, s.Justification, s.Owner, s.Expires, s.Matched ?? 0);
                 }
                 using var command = _connection.CreateCommand();
                 command.Transaction = _transaction;
