@@ -226,5 +226,24 @@ namespace ConfigLint.Tests
             Assert.That(lint.Err, Does.Contain(Expected));
             Assert.That(File.Exists(Path.Combine(_dir, "out", "results.json")), Is.False);
         }
+
+        [Test]
+        public void AnAuditJudgesTheFilesLintJudgesUnderTheSettingsExclude()
+        {
+            Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
+            Write(Path.Combine("fabrikam", "archive", "Old.json"), Windows("Old", "o-1"));
+            Write(Path.Combine("fabrikam", "configlint.yaml"), "exclude: ['archive/**']\n");
+            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            Assert.That(audit.Exit, Is.EqualTo(ExitCodes.Success), audit.Err);
+            var lint = Cli("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
+            Assert.That(lint.Exit, Is.EqualTo(ExitCodes.Success), lint.Err);
+
+            var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")));
+            var linted = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "lint.json")));
+            var inAudit = Where(results["findings"]!, f => (string?)f["ruleId"] == "CL1001", "file");
+            Assert.That(inAudit, Is.EqualTo(new List<(string, string?, int?)> { ("CL1001", "fabrikam/Workstations.json", 5) }));
+            Assert.That(Where(linted["findings"]!, f => (string?)f["ruleId"] == "CL1001", "path"), Is.EqualTo(inAudit));
+            Assert.That((int)results["counts"]!["files"]!, Is.EqualTo(1));
+        }
     }
 }

@@ -72,17 +72,18 @@ namespace ConfigLint.Cli.Commands
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
                 return ExitCodes.UsageError;
             }
-            using var files = inputs.Files().GetEnumerator();
-            if (!files.MoveNext())
-            {
-                _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
-                return ExitCodes.UsageError;
-            }
             // The same settings and severity configuration as `lint`, so an audit judges what the pipeline judges.
             var runSettings = SettingsFiles.Load(null, paths, inputs.Folders(), baseDirectory, _err, out var settingsProblems);
             if (runSettings == null)
             {
                 foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
+            // The files lint would lint (the settings' include/exclude), so both see the same findings to suppress.
+            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).GetEnumerator();
+            if (!files.MoveNext())
+            {
+                _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
             // A broken suppressions file stops the run before anything is judged, as in lint: accepted risks half read would mislead.
