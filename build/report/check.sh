@@ -6,7 +6,7 @@
 #
 # Two audits of a copy of tests/samples/tenant are run, with one risk fixed and one added between them (in a policy
 # named <img src=x onerror=alert(1)>), so the report has every section: DPIA table, findings by policy, changes
-# since the previous audit with the trend chart, accepted risks.
+# since the previous audit with the trend chart, accepted risks (from a configlint.suppressions.yaml, one entry expired).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +25,21 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$root/tests/samples/tenant" "$work/contoso"
+# Accepted risks, read by the audit as lint reads them: one live entry (the OMA-URI finding is accepted) and one
+# expired entry (its finding is open again, and the entry is a CL0020 warning).
+cat > "$work/contoso/configlint.suppressions.yaml" <<'YAML'
+suppressions:
+  - rule: CL1003
+    target: Windows - Custom OMA-URI
+    justification: "Line-of-business app <needs> the OMA-URI telemetry setting until its Q3 upgrade (RISK-17)"
+    owner: privacy-officer@contoso.example
+    expires: 2099-09-30
+  - rule: CL1008
+    target: Contoso Company Portal
+    justification: Temporary exception during the portal migration
+    owner: it-ops@contoso.example
+    expires: 2020-01-31
+YAML
 
 dotnet build "$root/analyzers/ConfigLint.Cli" -c Release -nologo -v quiet >/dev/null
 cli=(dotnet "$root/analyzers/ConfigLint.Cli/bin/Release/net10.0/configlint.dll")
@@ -65,6 +80,10 @@ for control in DPIA-R1 DPIA-R5 DPIA-A1 DPIA-A7; do
 done
 grep -q 'data-change="new"' "$work/dom.html" || fail "the change section lists no new finding"
 grep -q 'data-change="fixed"' "$work/dom.html" || fail "the change section lists no fixed finding"
+grep -q 'class="finding suppressed"' "$work/dom.html" || fail "no finding is shown as accepted"
+grep -q 'privacy-officer@contoso.example' "$work/dom.html" || fail "the accepted risks lack the suppressions file's owner"
+grep -q '<tr class="expired">' "$work/dom.html" || fail "the expired suppression is not marked in the accepted risks"
+grep -q 'Line-of-business app &lt;needs&gt;' "$work/dom.html" || fail "a justification is not escaped"
 if grep -q '<img' "$work/dom.html"; then fail "a policy name became an <img> element"; fi
 grep -q '&lt;img src=x onerror=alert(1)&gt;' "$work/dom.html" || fail "the hostile policy name is not shown as text"
 

@@ -14,8 +14,9 @@ using NUnit.Framework;
 namespace ConfigLint.Tests
 {
     /// <summary>
-    /// The audit's suppression seam (<see cref="ISuppressionSource"/>): a suppressed finding is an accepted risk, shown
-    /// with its justification, owner and expiry, and not an open finding. The suppressions file of issue 10 plugs in here.
+    /// Accepted risks in audits: a suppressed finding is an accepted risk, shown with its justification, owner and expiry,
+    /// and not an open finding. The seam (<see cref="ISuppressionSource"/>) with a source of the test's own, and
+    /// <c>configlint.suppressions.yaml</c> read by the audit as by <c>lint</c> (<see cref="SuppressionFileSource"/>).
     /// </summary>
     [TestFixture]
     public sealed class AuditSuppressionTests
@@ -96,6 +97,153 @@ namespace ConfigLint.Tests
             var sarif = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "merged", "merged.sarif")));
             var suppression = sarif["runs"]![0]!["results"]!.Single(r => (string?)r["ruleId"] == "CL1001")["suppressions"]![0]!;
             Assert.That(((string?)suppression["kind"], (string?)suppression["justification"]), Is.EqualTo(("external", risk.Justification)));
+        }
+
+        private const string SuppressionsFile =
+            "# accepted risks of fabrikam\n" +
+            "suppressions:\n" +
+            "  - rule: CL1001\n" +
+            "    target: Workstations\n" +
+            "    justification: Legacy <line-of-business> app needs full diagnostics until its upgrade\n" +
+            "    owner: ciso@fabrikam.example\n" +
+            "    expires: WORKSTATIONS\n" +
+            "  - rule: CL1001\n" +
+            "    target: Kiosks\n" +
+            "    justification: Kiosk vendor contract\n" +
+            "    owner: it@fabrikam.example\n" +
+            "    expires: KIOSKS\n";
+
+        private static string Windows(string name, string id) =>
+            "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"id\": \"" + id + "\",\n  \"displayName\": \"" + name + "\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
+
+        private void WriteFabrikam(string workstationsExpires, string kiosksExpires)
+        {
+            Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
+            Write(Path.Combine("fabrikam", "Kiosks.json"), Windows("Kiosks", "k-1"));
+            Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), SuppressionsFile.Replace("WORKSTATIONS", workstationsExpires).Replace("KIOSKS", kiosksExpires));
+        }
+
+        private (int Exit, string Out, string Err) Cli(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = CliApp.Run(args, output, error, _dir);
+            return (exit, output.ToString(), error.ToString().Replace("\r\n", "\n"));
+        }
+
+        private static List<(string Rule, string? File, int? Line)> Where(JToken findings, Func<JToken, bool> filter, string path) =>
+            findings.Where(filter).Select(f => ((string)f["ruleId"]!, (string?)f[path], (int?)f["line"])).OrderBy(t => t.Item2).ThenBy(t => t.Item1).ToList();
+
+        [Test]
+        public void SuppressionsFileSuppressesTheSameFindingsInAuditAndLintAndAnExpiredEntryIsItsWarning()
+        {
+            WriteFabrikam("2099-03-31", "2020-01-31");
+
+            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            Assert.That(audit.Exit, Is.EqualTo(ExitCodes.Success), audit.Err);
+            var lint = Cli("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
+            Assert.That(lint.Exit, Is.EqualTo(ExitCodes.Success), lint.Err);
+
+            var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")));
+            var linted = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "lint.json")));
+            var suppressedInAudit = Where(results["findings"]!, f => (string?)f["outcome"] == "suppressed", "file");
+            var suppressedInLint = Where(linted["findings"]!, f => (bool?)f["suppressed"] == true, "path");
+            Assert.That(suppressedInAudit, Is.EqualTo(new List<(string, string?, int?)> { ("CL1001", "fabrikam/Workstations.json", 5) }));
+            Assert.That(suppressedInLint, Is.EqualTo(suppressedInAudit));
+
+            // The expired entry (the Kiosks one, at line 8) no longer accepts anything: its finding is open, and the
+            // entry itself is a CL0020 warning at its line in both, and on the audit's standard error as lint prints it.
+            Assert.That(Where(results["findings"]!, f => (string?)f["outcome"] == "fail" && (string?)f["ruleId"] != "CL1009" && (string?)f["ruleId"] != "CL1011" && (string?)f["ruleId"] != "CL1026", "file"),
+                Is.EqualTo(new List<(string, string?, int?)> { ("CL0020", "fabrikam/configlint.suppressions.yaml", 8), ("CL1001", "fabrikam/Kiosks.json", 5) }));
+            Assert.That(Where(linted["findings"]!, f => (string?)f["ruleId"] == "CL0020", "path"), Is.EqualTo(new List<(string, string?, int?)> { ("CL0020", "fabrikam/configlint.suppressions.yaml", 8) }));
+            var expiredWarning = results["findings"]!.Single(f => (string?)f["ruleId"] == "CL0020");
+            Assert.That(((string?)expiredWarning["severity"], (int?)expiredWarning["column"]), Is.EqualTo(("warning", 5)));
+            Assert.That(audit.Err, Does.Contain("fabrikam/configlint.suppressions.yaml(8,5): warning CL0020: the suppression of CL1001 for 'Kiosks' (owner it@fabrikam.example) expired on 2020-01-31"));
+
+            // The suppressed finding carries the entry's justification, owner, expiry and place in results.json.
+            var suppression = results["findings"]!.Single(f => (string?)f["outcome"] == "suppressed")["suppression"]!;
+            Assert.That(((string?)suppression["justification"], (string?)suppression["owner"], (string?)suppression["expires"], (string?)suppression["file"], (int?)suppression["line"]),
+                Is.EqualTo(("Legacy <line-of-business> app needs full diagnostics until its upgrade", "ciso@fabrikam.example", "2099-03-31", "fabrikam/configlint.suppressions.yaml", 3)));
+            Assert.That(results["acceptedRisks"]!.Select(r => ((string?)r["target"], (int?)r["matched"], (bool?)r["expired"])),
+                Is.EqualTo(new[] { ("Workstations", (int?)1, (bool?)false), ("Kiosks", (int?)0, (bool?)true) }));
+            var rule = results["rules"]!.Single(r => (string?)r["id"] == "CL1001");
+            Assert.That(((int)rule["fail"]!, (int)rule["suppressed"]!), Is.EqualTo((1, 1)));
+
+            // The report: the accepted finding under its policy with who accepted it, and both entries in "accepted risks".
+            var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dir, "out", "report.html")));
+            var accepted = html.QuerySelector("[data-policy=Workstations] .finding.suppressed")!;
+            Assert.That(accepted.QuerySelector(".note")!.TextContent, Is.EqualTo("Accepted by ciso@fabrikam.example: Legacy <line-of-business> app needs full diagnostics until its upgrade, until 2099-03-31"));
+            var rows = html.QuerySelectorAll("[data-section=accepted] tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToList();
+            Assert.That(rows, Has.Count.EqualTo(2));
+            Assert.That(rows[0], Is.EqualTo(new[] { "CL1001", "Workstations", "Legacy <line-of-business> app needs full diagnostics until its upgrade", "ciso@fabrikam.example", "2099-03-31", "1" }));
+            Assert.That(rows[1], Is.EqualTo(new[] { "CL1001", "Kiosks", "Kiosk vendor contract", "it@fabrikam.example", "2020-01-31 (expired: no longer accepted)", "0" }));
+            Assert.That(html.QuerySelector("[data-section=accepted] tr.expired"), Is.Not.Null);
+        }
+
+        [Test]
+        public void ASuppressionThatExpiresBetweenTwoAuditsIsInTheChangeSection()
+        {
+            WriteFabrikam("2026-03-31", "2099-12-31");
+            string db = Path.Combine(_dir, "a.db");
+            var error = new StringWriter();
+            var march = new DateTime(2026, 3, 15, 9, 0, 0, DateTimeKind.Utc);
+            int exit = new AuditCommand(new StringWriter(), error).Run(new[] { Path.Combine(_dir, "fabrikam") }, db, null, Path.Combine(_dir, "q1"), _dir, march);
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error.ToString());
+            var first = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q1", "results.json")));
+            Assert.That(first["findings"]!.Where(f => (string?)f["ruleId"] == "CL1001").Select(f => ((string?)f["policy"], (string?)f["outcome"])), Is.EquivalentTo(new[] { ("Kiosks", "suppressed"), ("Workstations", "suppressed") }));
+            Assert.That(first["findings"]!.Any(f => (string?)f["ruleId"] == "CL0020"), Is.False);
+
+            var april = new DateTime(2026, 4, 2, 9, 0, 0, DateTimeKind.Utc);
+            exit = new AuditCommand(new StringWriter(), error).Run(new[] { Path.Combine(_dir, "fabrikam") }, db, null, Path.Combine(_dir, "q2"), _dir, april);
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error.ToString());
+            var second = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q2", "results.json")));
+            var changes = second["changes"]!;
+            Assert.That(changes["expiredSuppressions"]!.Select(s => ((string?)s["ruleId"], (string?)s["target"], (string?)s["expires"], (string?)s["owner"])),
+                Is.EqualTo(new[] { ("CL1001", "Workstations", "2026-03-31", "ciso@fabrikam.example") }));
+            // The finding it accepted is open again, so it is new since the last audit; the warning is new too.
+            Assert.That(changes["new"]!.Select(f => ((string?)f["ruleId"], (string?)f["file"], (int?)f["line"])).OrderBy(t => t.Item1),
+                Is.EqualTo(new[] { ("CL0020", "fabrikam/configlint.suppressions.yaml", (int?)3), ("CL1001", "fabrikam/Workstations.json", (int?)5) }));
+            Assert.That(error.ToString(), Does.Contain("fabrikam/configlint.suppressions.yaml(3,5): warning CL0020: the suppression of CL1001 for 'Workstations' (owner ciso@fabrikam.example) expired on 2026-03-31"));
+
+            var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dir, "q2", "report.html")));
+            var expired = html.QuerySelector("[data-section=changes] [data-change=expired]")!;
+            Assert.That(expired.PreviousElementSibling!.TextContent, Is.EqualTo("Accepted risks expired since the last run"));
+            Assert.That(expired.TextContent, Is.EqualTo("CL1001 on Workstations, expired 2026-03-31 (owner ciso@fabrikam.example)"));
+            var markdown = File.ReadAllText(Path.Combine(_dir, "q2", "report.md"));
+            Assert.That(markdown, Does.Contain("- Expired since the last run: CL1001 on Workstations (2026-03-31, owner ciso@fabrikam.example)"));
+        }
+
+        [Test]
+        public void ABrokenSuppressionsFileStopsTheAuditAsItStopsLint()
+        {
+            Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
+            Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), "suppressions:\n  - rule: CL1001\n    target: Workstations\n    owner: ciso@fabrikam.example\n");
+            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            var lint = Cli("lint", "fabrikam");
+            Assert.That((audit.Exit, lint.Exit), Is.EqualTo((ExitCodes.UsageError, ExitCodes.UsageError)));
+            const string Expected = "fabrikam/configlint.suppressions.yaml(2,5): error CL0022: the entry needs 'justification'";
+            Assert.That(audit.Err, Does.Contain(Expected));
+            Assert.That(lint.Err, Does.Contain(Expected));
+            Assert.That(File.Exists(Path.Combine(_dir, "out", "results.json")), Is.False);
+        }
+
+        [Test]
+        public void AnAuditJudgesTheFilesLintJudgesUnderTheSettingsExclude()
+        {
+            Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
+            Write(Path.Combine("fabrikam", "archive", "Old.json"), Windows("Old", "o-1"));
+            Write(Path.Combine("fabrikam", "configlint.yaml"), "exclude: ['archive/**']\n");
+            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            Assert.That(audit.Exit, Is.EqualTo(ExitCodes.Success), audit.Err);
+            var lint = Cli("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
+            Assert.That(lint.Exit, Is.EqualTo(ExitCodes.Success), lint.Err);
+
+            var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")));
+            var linted = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "lint.json")));
+            var inAudit = Where(results["findings"]!, f => (string?)f["ruleId"] == "CL1001", "file");
+            Assert.That(inAudit, Is.EqualTo(new List<(string, string?, int?)> { ("CL1001", "fabrikam/Workstations.json", 5) }));
+            Assert.That(Where(linted["findings"]!, f => (string?)f["ruleId"] == "CL1001", "path"), Is.EqualTo(inAudit));
+            Assert.That((int)results["counts"]!["files"]!, Is.EqualTo(1));
         }
     }
 }

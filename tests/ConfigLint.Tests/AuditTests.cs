@@ -306,6 +306,80 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void HistoryOutcomesAreCommittedInBatchesAndARunThatDoesNotCompleteIsRemoved()
+        {
+            string path = Path.Combine(_dir, "audits.db");
+            int resources = HistoryStore.BatchSize * 5 / 4; // each resource is two rows: its own and its one outcome
+            using (var store = HistoryStore.Open(path))
+            {
+                long runId = store.BeginRun(new AuditRunInfo { Tenant = "fabrikam", TimeUtc = "2026-05-01T08:00:00Z", ToolVersion = "test", RuleSetVersion = "test" });
+                for (int i = 0; i < resources; i++)
+                {
+                    store.Record(new ResourceIdentity("windows10GeneralConfiguration", "id-" + i, "Policy " + i, "p" + i + ".json", 1), new[] { new OutcomeRecord("CL1001", Outcome.Pass, i.ToString("x32"), null) });
+                }
+                Assert.That(store.Batches, Is.EqualTo(2));
+
+                // Another reader sees the committed batches, and no run: the run is not complete.
+                using (var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+                {
+                    reader.Open();
+                    using var command = reader.CreateCommand();
+                    command.CommandText = "SELECT COUNT(*) FROM outcomes WHERE run_id = " + runId;
+                    Assert.That((long)command.ExecuteScalar()!, Is.EqualTo(HistoryStore.BatchSize));
+                }
+                Assert.That(store.Runs("fabrikam"), Is.Empty);
+            }
+
+            // Disposed without Complete (the audit failed half way): nothing of the run is left.
+            using var check = HistoryStore.Open(path);
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM resources) + (SELECT COUNT(*) FROM outcomes)";
+            Assert.That((long)count.ExecuteScalar()!, Is.Zero);
+        }
+
+        [Test]
+        public void AHugeTenantsReportListsTheFirstFindingsAndSaysSoWhileResultsAndActionPlanHaveEveryOne()
+        {
+            int policies = AuditBuilder.MaxListed + 100;
+            for (int i = 0; i < policies; i++)
+            {
+                Write(Path.Combine("huge", "DeviceConfiguration", $"p{i:D5}.json"), Windows($"Policy {i:D5}", $"id-{i}", "full"));
+            }
+            var (exit, _, err) = Run("audit", "huge", "--history", "audits.db", "--output-dir", "out");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), err);
+
+            var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dir, "out", "report.html")));
+            var findings = html.QuerySelectorAll("[data-section=findings] .finding");
+            Assert.That(findings, Has.Length.EqualTo(AuditBuilder.MaxListed));
+            // In report order: the first policies by name, each with its one CL1001 finding.
+            Assert.That(html.QuerySelectorAll("[data-section=findings] article.policy").Select(a => a.GetAttribute("data-policy")).Take(3), Is.EqualTo(new[] { "Policy 00000", "Policy 00001", "Policy 00002" }));
+            Assert.That(html.QuerySelectorAll("[data-section=findings] article.policy").Last().GetAttribute("data-policy"), Is.EqualTo($"Policy {AuditBuilder.MaxListed - 1:D5}"));
+            var capped = html.QuerySelector("[data-section=findings] [data-capped]")!;
+            Assert.That(capped.GetAttribute("data-capped"), Is.EqualTo(policies.ToString()));
+            Assert.That(capped.TextContent, Does.StartWith($"This report shows the first {AuditBuilder.MaxListed} of {policies} findings"));
+            // The controls table counts every finding, not the listed ones.
+            Assert.That(html.QuerySelector("[data-control=DPIA-R5]")!.TextContent, Does.Contain($"CL1001 Windows diagnostic data is above Basic/Required: {policies} fail"));
+            Assert.That(File.ReadAllText(Path.Combine(_dir, "out", "report.md")), Does.Contain($"> This report shows the first {AuditBuilder.MaxListed} of {policies} findings"));
+
+            var all = Results("out")["findings"]!.Where(f => (string?)f["ruleId"] == "CL1001").ToList();
+            Assert.That(all, Has.Count.EqualTo(policies));
+            Assert.That(all.Select(f => (string?)f["policy"]), Is.Ordered.Using((IComparer<string?>)StringComparer.Ordinal));
+            Assert.That(all.Count(f => f["snippet"]!.Any()), Is.EqualTo(AuditBuilder.MaxSnippets));
+            Assert.That(all.Take(AuditBuilder.MaxSnippets).All(f => f["snippet"]!.Any(l => (bool)l["marked"]! && (int)l["line"]! == 5)), Is.True);
+            var csv = File.ReadAllLines(Path.Combine(_dir, "out", "action-plan.csv"));
+            Assert.That(csv.Count(l => l.StartsWith("\"CL1001\"", StringComparison.Ordinal)), Is.EqualTo(policies));
+
+            // The history holds every finding of the run, copied from the audit's spool.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir, "audits.db"), Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM findings WHERE rule_id = 'CL1001' AND outcome = 'fail'";
+            Assert.That((long)command.ExecuteScalar()!, Is.EqualTo(policies));
+        }
+
+        [Test]
         public void EveryDpiaRiskAndRecommendationMapsToRulesOrSaysWhyNot()
         {
             var controls = ControlCatalog.Load();

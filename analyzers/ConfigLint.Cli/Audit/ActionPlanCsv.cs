@@ -18,7 +18,7 @@ namespace ConfigLint.Cli.Audit
             writer.Write(string.Join(",", Columns.Select(Cell)) + "\r\n");
             foreach (var result in results)
             {
-                foreach (var f in result.Findings.Where(f => f.Outcome == "fail"))
+                foreach (var f in result.AllFindings().Where(f => f.Outcome == "fail"))
                 {
                     var cells = new[]
                     {

@@ -15,7 +15,12 @@ namespace ConfigLint.Cli.Audit
         /// <summary>Findings beyond this many get no JSON excerpt: the report stays readable and memory stays flat on huge exports.</summary>
         public const int MaxSnippets = 1000;
 
-        private const int SnippetContext = 2;
+        /// <summary>
+        /// The HTML and Markdown reports list this many findings (and this many of each kind of change) per tenant, and
+        /// then say how many more there are: a page of a million findings helps no reader and no browser. results.json
+        /// and action-plan.csv always hold every finding.
+        /// </summary>
+        public const int MaxListed = 2000;
 
         /// <summary>The rule-to-controls index the findings are tagged with.</summary>
         public static Dictionary<string, List<string>> ControlsByRule(IReadOnlyList<Control> controls)
@@ -59,7 +64,11 @@ namespace ConfigLint.Cli.Audit
             };
         }
 
-        public static AuditResult Build(AuditRunInfo run, LintEngine engine, AuditCollector collector, IReadOnlyList<Control> controls, ISuppressionSource suppressions, string baseDirectory)
+        /// <summary>
+        /// The run's result from the collector's counts and summary; its findings stream from <paramref name="spool"/>
+        /// (read anew, in report order, by each report), with excerpts of the export for the first <see cref="MaxSnippets"/>.
+        /// </summary>
+        public static AuditResult Build(AuditRunInfo run, LintEngine engine, AuditCollector collector, IReadOnlyList<Control> controls, ISuppressionSource suppressions, FindingSpool spool, string baseDirectory)
         {
             var result = new AuditResult { Run = run };
             foreach (var rule in engine.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -94,23 +103,20 @@ namespace ConfigLint.Cli.Audit
                 });
             }
 
-            result.Findings = collector.Findings;
-            foreach (var finding in result.Findings)
+            result.Summary = collector.Summary;
+            result.FindingStream = () => spool.Read(baseDirectory, MaxSnippets);
+            result.Counts.SuppressedFindings = collector.Accepted;
+            foreach (var pair in collector.OpenBySeverity)
             {
-                if (finding.Outcome == "suppressed") result.Counts.SuppressedFindings++;
-                if (finding.Outcome != "fail") continue;
-                result.Counts.OpenFindings++;
-                if (finding.Severity == "error") result.Counts.Errors++;
-                else if (finding.Severity == "warning") result.Counts.Warnings++;
-                else result.Counts.Suggestions++;
+                result.Counts.OpenFindings += pair.Value;
+                if (pair.Key == "error") result.Counts.Errors += pair.Value;
+                else if (pair.Key == "warning") result.Counts.Warnings += pair.Value;
+                else result.Counts.Suggestions += pair.Value;
             }
-            result.Findings.Sort(FindingOrder);
-            AddSnippets(result.Findings, baseDirectory);
 
-            var used = collector.Findings.Where(f => f.Suppression != null).GroupBy(f => f.Suppression!).ToDictionary(g => g.Key, g => g.Count());
             foreach (var entry in suppressions.Entries)
             {
-                entry.Matched = used.TryGetValue(entry, out int n) ? n : 0;
+                entry.Matched = collector.Matched.TryGetValue(entry, out int n) ? n : 0;
                 result.AcceptedRisks.Add(entry);
             }
             result.Counts.Files = collector.Files;
@@ -139,78 +145,6 @@ namespace ConfigLint.Cli.Audit
             if (semicolon > 0) return finding.Message.Substring(semicolon + 2);
             return finding.Rule.Description;
         }
-
-        /// <summary>Reads each file once and keeps a few numbered lines around each finding (the offending JSON).</summary>
-        private static void AddSnippets(List<AuditFinding> findings, string baseDirectory)
-        {
-            foreach (var group in findings.Where(f => f.File != null && f.Line != null && f.Outcome != "not checkable offline").Take(MaxSnippets).GroupBy(f => f.File!))
-            {
-                string[] lines;
-                try
-                {
-                    lines = File.ReadAllLines(Path.Combine(baseDirectory, group.Key));
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    continue;
-                }
-                foreach (var finding in group)
-                {
-                    int line = finding.Line!.Value;
-                    int from = Math.Max(1, line - SnippetContext), to = Math.Min(lines.Length, line + SnippetContext);
-                    // Deeply nested Settings Catalog JSON: the common indentation is dropped so the lines fit the page.
-                    int indent = int.MaxValue;
-                    for (int i = from; i <= to; i++)
-                    {
-                        string text = lines[i - 1];
-                        if (text.Trim().Length > 0) indent = Math.Min(indent, text.Length - text.TrimStart().Length);
-                    }
-                    if (indent == int.MaxValue) indent = 0;
-                    for (int i = from; i <= to; i++)
-                    {
-                        string text = lines[i - 1].Length >= indent ? lines[i - 1].Substring(indent) : lines[i - 1].TrimStart();
-                        if (text.Length > 200) text = text.Substring(0, 200) + " …";
-                        finding.Snippet.Add(new SnippetLine { Line = i, Text = text, Marked = i == line });
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Compares with the tenant's previous run as a multiset of fingerprints (two findings of one rule on one subject
-        /// share one): open findings only; a suppressed or not-checkable finding is not open.
-        /// </summary>
-        public static AuditChanges Compare(HistoryRun previous, IReadOnlyList<HistoryFinding> before, IReadOnlyList<AuditFinding> after, IReadOnlyList<AcceptedRisk> previousSuppressions, DateTime now)
-        {
-            var changes = new AuditChanges { PreviousRunId = previous.Id, PreviousTimeUtc = previous.TimeUtc };
-            var old = before.Where(f => f.Outcome == "fail").GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => new Queue<HistoryFinding>(g));
-            foreach (var finding in after.Where(f => f.Outcome == "fail"))
-            {
-                if (old.TryGetValue(finding.Fingerprint, out var queue) && queue.Count > 0)
-                {
-                    var was = queue.Dequeue();
-                    if (was.Severity != finding.Severity) changes.SeverityChanged.Add(Changed(finding, was.Severity));
-                    else changes.Unchanged++;
-                }
-                else
-                {
-                    changes.New.Add(Changed(finding, null));
-                }
-            }
-            foreach (var left in old.Values.SelectMany(q => q))
-            {
-                changes.Fixed.Add(new ChangedFinding { Fingerprint = left.Fingerprint, RuleId = left.RuleId, Severity = left.Severity, Policy = left.Policy, Message = left.Message, File = left.File, Line = left.Line });
-            }
-            string today = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            string then = previous.TimeUtc.Length >= 10 ? previous.TimeUtc.Substring(0, 10) : previous.TimeUtc;
-            changes.ExpiredSuppressions.AddRange(previousSuppressions.Where(s => s.Expires != null && string.CompareOrdinal(s.Expires, then) >= 0 && string.CompareOrdinal(s.Expires, today) < 0));
-            return changes;
-        }
-
-        private static ChangedFinding Changed(AuditFinding f, string? previousSeverity) => new ChangedFinding
-        {
-            Fingerprint = f.Fingerprint, RuleId = f.RuleId, Severity = f.Severity, PreviousSeverity = previousSeverity, Policy = f.Policy, Message = f.Message, File = f.File, Line = f.Line,
-        };
 
         /// <summary>The rule set's identity: the rule count and a hash of every rule's ID, severity and message template.</summary>
         public static string RuleSetVersion(LintEngine engine)

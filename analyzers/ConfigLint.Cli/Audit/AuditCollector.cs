@@ -21,8 +21,10 @@ namespace ConfigLint.Cli.Audit
 
     /// <summary>
     /// Joins what the evaluator says ran on each resource (<see cref="IRuleEvaluationListener"/>) with the findings of
-    /// the same file, into one outcome per rule and resource, streamed to the recorder. Only counts and findings stay in
-    /// memory, so the memory of an audit grows with the findings, not with the resources.
+    /// the same file, into one outcome per rule and resource, streamed to the recorder (the history, in batches). The
+    /// findings go to the <see cref="FindingSpool"/> as they come; only counts per rule, the controls' summary and
+    /// the number of findings per accepted risk stay in memory, so an audit's memory grows with neither the resources
+    /// nor the findings.
     /// </summary>
     public sealed class AuditCollector : ILintListener, IRuleEvaluationListener
     {
@@ -33,11 +35,13 @@ namespace ConfigLint.Cli.Audit
         private readonly Dictionary<string, int[]> _byRule = new Dictionary<string, int[]>(StringComparer.Ordinal);
         private readonly Func<Finding, Finding?> _configure;
         private readonly Func<Finding, Outcome, AcceptedRisk?, AuditFinding> _convert;
+        private readonly FindingSpool _spool;
 
         /// <summary>A collector; <paramref name="configure"/> applies configured severities (null: the rule is off), as lint does.</summary>
-        public AuditCollector(LintEngine engine, ISuppressionSource suppressions, Func<IOutcomeRecorder?> recorder, Func<Finding, Outcome, AcceptedRisk?, AuditFinding> convert, Func<Finding, Finding?>? configure = null)
+        public AuditCollector(LintEngine engine, ISuppressionSource suppressions, Func<IOutcomeRecorder?> recorder, Func<Finding, Outcome, AcceptedRisk?, AuditFinding> convert, FindingSpool spool, Func<Finding, Finding?>? configure = null)
         {
             _convert = convert;
+            _spool = spool;
             _engine = engine;
             _configure = configure ?? (f => f);
             _suppressions = suppressions;
@@ -47,8 +51,19 @@ namespace ConfigLint.Cli.Audit
 
         public int Files { get; private set; }
         public int Resources { get; private set; }
-        /// <summary>The findings, converted as they come so the engine's objects (locations, subjects) are not kept.</summary>
-        public List<AuditFinding> Findings { get; } = new List<AuditFinding>();
+        /// <summary>Per rule and outcome, for the controls tables (the findings themselves are in the spool).</summary>
+        public FindingSummary Summary { get; } = new FindingSummary();
+
+        /// <summary>Open (fail) findings by severity name, and accepted (suppressed) findings.</summary>
+        public Dictionary<string, int> OpenBySeverity { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+        public int Accepted { get; private set; }
+
+        /// <summary>How many findings each accepted risk covers.</summary>
+        public Dictionary<AcceptedRisk, int> Matched { get; } = new Dictionary<AcceptedRisk, int>();
+
+        /// <summary>The suppressions' own findings as lint prints them (<c>file(line,col): warning CLxxxx: message</c>).</summary>
+        public List<string> SuppressionNotices { get; } = new List<string>();
+
         public HashSet<string> Scopes { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Counts per rule ID, indexed by <see cref="Outcome"/>.</summary>
@@ -72,16 +87,16 @@ namespace ConfigLint.Cli.Audit
             Scopes.Add(result.Scope);
             _pending.TryRemove(result.Path, out var evaluated);
 
-            var byResource = new Dictionary<(string?, string?, string?, string), List<(Finding Finding, Outcome Outcome)>>();
+            var byResource = new Dictionary<(string?, string?, string?, string), List<(Finding Finding, Outcome Outcome, AcceptedRisk? Risk)>>();
             foreach (var raw in result.Findings)
             {
                 var finding = _configure(raw);
                 if (finding == null) continue;
-                var outcome = Classify(finding);
+                var (outcome, risk) = Classify(finding);
                 var subject = finding.Subject;
                 var key = (subject?.ResourceType, subject?.ResourceId, subject?.ResourceName, finding.RuleId);
-                if (!byResource.TryGetValue(key, out var list)) byResource[key] = list = new List<(Finding, Outcome)>();
-                list.Add((finding, outcome));
+                if (!byResource.TryGetValue(key, out var list)) byResource[key] = list = new List<(Finding, Outcome, AcceptedRisk?)>();
+                list.Add((finding, outcome, risk));
             }
 
             if (evaluated != null)
@@ -95,7 +110,7 @@ namespace ConfigLint.Cli.Audit
                         if (byResource.TryGetValue(key, out var found))
                         {
                             byResource.Remove(key);
-                            foreach (var (finding, outcome) in found) outcomes.Add(Count(finding, outcome));
+                            foreach (var (finding, outcome, risk) in found) outcomes.Add(Count(finding, outcome, risk));
                         }
                         else
                         {
@@ -109,10 +124,10 @@ namespace ConfigLint.Cli.Audit
             // Findings about the file itself (unreadable, not JSON) or about a resource the evaluator did not report.
             foreach (var pair in byResource)
             {
-                foreach (var (finding, outcome) in pair.Value)
+                foreach (var (finding, outcome, risk) in pair.Value)
                 {
                     var subject = finding.Subject;
-                    _recorder()?.Record(new ResourceIdentity(subject?.ResourceType ?? "file", subject?.ResourceId, subject?.ResourceName, result.Path, finding.Location?.Start.Line), new[] { Count(finding, outcome) });
+                    _recorder()?.Record(new ResourceIdentity(subject?.ResourceType ?? "file", subject?.ResourceId, subject?.ResourceName, result.Path, finding.Location?.Start.Line), new[] { Count(finding, outcome, risk) });
                 }
             }
         }
@@ -132,7 +147,8 @@ namespace ConfigLint.Cli.Audit
                 var finding = _configure(raw);
                 if (finding == null) continue;
                 reported.Add(finding.RuleId);
-                outcomes.Add(Count(finding, Classify(finding)));
+                var (outcome, risk) = Classify(finding);
+                outcomes.Add(Count(finding, outcome, risk));
             }
             foreach (var rule in _engine.Pack.TenantRules)
             {
@@ -145,6 +161,25 @@ namespace ConfigLint.Cli.Audit
                 }
             }
             _recorder()?.Record(new ResourceIdentity("tenant", null, FindingFingerprint.ScopeName(scope), scope, null), outcomes);
+        }
+
+        /// <summary>
+        /// After the last file: the suppressions' own findings (an expired entry is a warning, an unused one a
+        /// suggestion, as in <c>lint</c>), each on its suppressions file; then the rules that ran on nothing, one
+        /// "not applicable" outcome each, on the tenant.
+        /// </summary>
+        public void Complete(string tenant, ConfigLint.Core.Suppressions.AdoptionDiagnostics descriptors)
+        {
+            foreach (var raw in _suppressions.Diagnostics(descriptors))
+            {
+                var finding = _configure(raw);
+                if (finding == null) continue;
+                var (outcome, risk) = Classify(finding);
+                var at = finding.Location;
+                SuppressionNotices.Add($"{at?.Path}({at?.Start.Line},{at?.Start.Column}): {finding.Severity.ToName()} {finding.RuleId}: {finding.Message}");
+                _recorder()?.Record(new ResourceIdentity("suppressions file", null, null, finding.Location?.Path, finding.Location?.Start.Line), new[] { Count(finding, outcome, risk) });
+            }
+            CompleteNotApplicable(tenant);
         }
 
         /// <summary>Rules that ran on nothing: one "not applicable" outcome each, on the tenant.</summary>
@@ -161,15 +196,29 @@ namespace ConfigLint.Cli.Audit
             if (outcomes.Count > 0) _recorder()?.Record(new ResourceIdentity("tenant", null, tenant, null, null), outcomes);
         }
 
-        private Outcome Classify(Finding finding)
+        /// <summary>
+        /// Suppression first, as <c>lint</c> applies it to every finding it reports, so the two agree on what is suppressed
+        /// (and on which entries are unused); a finding that says it cannot judge is "not checkable offline"; else a failure.
+        /// The source is asked once per finding: a suppressions file counts its entries' uses.
+        /// </summary>
+        private (Outcome, AcceptedRisk?) Classify(Finding finding)
         {
-            if (OutcomeNames.IsNotCheckable(finding.Message)) return Outcome.NotCheckable;
-            return _suppressions.Match(finding) != null ? Outcome.Suppressed : Outcome.Fail;
+            var risk = _suppressions.Match(finding);
+            if (risk != null) return (Outcome.Suppressed, risk);
+            return (OutcomeNames.IsNotCheckable(finding.Message) ? Outcome.NotCheckable : Outcome.Fail, null);
         }
 
-        private OutcomeRecord Count(Finding finding, Outcome outcome)
+        private OutcomeRecord Count(Finding finding, Outcome outcome, AcceptedRisk? risk)
         {
-            Findings.Add(_convert(finding, outcome, outcome == Outcome.Suppressed ? _suppressions.Match(finding) : null));
+            var converted = _convert(finding, outcome, risk);
+            _spool.Add(converted);
+            Summary.Add(converted);
+            if (outcome == Outcome.Fail) OpenBySeverity[converted.Severity] = OpenBySeverity.TryGetValue(converted.Severity, out int n) ? n + 1 : 1;
+            if (risk != null)
+            {
+                Accepted++;
+                Matched[risk] = Matched.TryGetValue(risk, out int m) ? m + 1 : 1;
+            }
             return Count(finding.RuleId, outcome, finding.Fingerprint, finding.Severity.ToName());
         }
 

@@ -1,10 +1,13 @@
 using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json;
 
 namespace ConfigLint.Cli.Audit
 {
     // The audit's results, as written to results.json and read back by `configlint merge`: one document per tenant run.
     // Every report (HTML, Markdown, CSV, merged SARIF) is rendered from this model only, so a merged report is the
-    // per-tenant reports side by side.
+    // per-tenant reports side by side. An audit does not hold its findings in memory: they stream from its spool
+    // (FindingSpool, a SQLite file) through AllFindings(), and the controls table reads the compact FindingSummary.
 
     public sealed class AuditResult
     {
@@ -15,7 +18,36 @@ namespace ConfigLint.Cli.Audit
         public AuditCounts Counts { get; set; } = new AuditCounts();
         public List<ControlResult> Controls { get; set; } = new List<ControlResult>();
         public List<RuleResult> Rules { get; set; } = new List<RuleResult>();
+
+        /// <summary>The findings read back from a results file (merge); empty during an audit, whose findings stream from <see cref="FindingStream"/>.</summary>
+        [JsonIgnore]
         public List<AuditFinding> Findings { get; set; } = new List<AuditFinding>();
+
+        /// <summary>results.json's <c>findings</c>: written by enumerating <see cref="AllFindings"/> (one at a time), read into <see cref="Findings"/>.</summary>
+        [JsonProperty("findings", ObjectCreationHandling = ObjectCreationHandling.Replace)]
+        public IEnumerable<AuditFinding> FindingsForJson
+        {
+            get => AllFindings();
+            set => Findings = value?.ToList() ?? new List<AuditFinding>();
+        }
+
+        /// <summary>Every finding in report order (policy, file, line, rule), from the spool when the audit streams them.</summary>
+        public IEnumerable<AuditFinding> AllFindings() => FindingStream?.Invoke() ?? Findings;
+
+        /// <summary>The audit's findings, read anew on each call (each report enumerates them once); null for results read from a file.</summary>
+        [JsonIgnore]
+        public System.Func<IEnumerable<AuditFinding>>? FindingStream { get; set; }
+
+        /// <summary>Per rule and outcome: how many findings and which policies, for the controls tables.</summary>
+        [JsonIgnore]
+        public FindingSummary Summary
+        {
+            get => _summary ??= FindingSummary.Of(Findings);
+            set => _summary = value;
+        }
+
+        private FindingSummary? _summary;
+
         public AuditChanges? Changes { get; set; }
         public List<TrendPoint> Trend { get; set; } = new List<TrendPoint>();
         public List<AcceptedRisk> AcceptedRisks { get; set; } = new List<AcceptedRisk>();
@@ -119,7 +151,16 @@ namespace ConfigLint.Cli.Audit
         public string Justification { get; set; } = string.Empty;
         public string Owner { get; set; } = string.Empty;
         public string? Expires { get; set; }
-        public int Matched { get; set; }
+
+        /// <summary>How many findings of the run the entry covers; null on a finding's own copy (results.json <c>findings[].suppression</c>).</summary>
+        public int? Matched { get; set; }
+
+        /// <summary>True when the expiry date is past: the entry no longer accepts anything and lint warns about it.</summary>
+        public bool Expired { get; set; }
+
+        /// <summary>The suppressions file and line of the entry; null for a source without files.</summary>
+        public string? File { get; set; }
+        public int? Line { get; set; }
     }
 
     public sealed class AuditChanges

@@ -20,12 +20,17 @@ namespace ConfigLint.Cli.Audit
     /// <summary>
     /// The audit history: one SQLite file, many runs of many tenants. The schema is versioned with
     /// <c>PRAGMA user_version</c> and migrated forward in one transaction; a file from a newer ConfigLint is refused,
-    /// never downgraded. A run's rows are written in one transaction, committed at the end, so a failed run leaves
-    /// no half run behind and 40k resources cost one commit.
+    /// never downgraded. A run's outcomes are written as they arrive, in transactions of <see cref="BatchSize"/> rows
+    /// (one commit per batch, not per row, and no run held in memory or in one huge transaction); the run row says
+    /// <c>complete = 0</c> until <see cref="Complete"/>, so readers never see a half run, and a run that does not
+    /// complete is deleted when the store is disposed.
     /// </summary>
     public sealed class HistoryStore : IDisposable, IOutcomeRecorder
     {
         public const int SchemaVersion = 1;
+
+        /// <summary>Outcome rows per transaction.</summary>
+        public const int BatchSize = 8192;
 
         /// <summary>Migrations by the version they lead to; index 0 creates version 1.</summary>
         private static readonly string[] Migrations =
@@ -51,6 +56,8 @@ namespace ConfigLint.Cli.Audit
         private SqliteCommand? _insertResource;
         private SqliteCommand? _insertOutcome;
         private long _runId;
+        private int _pending;
+        private bool _completed;
 
         private HistoryStore(string path, SqliteConnection connection)
         {
@@ -113,11 +120,12 @@ namespace ConfigLint.Cli.Audit
         }
 
         /// <summary>Completed runs, oldest first; only the tenant's when <paramref name="tenant"/> is given.</summary>
-        public List<HistoryRun> Runs(string? tenant)
+        public List<HistoryRun> Runs(string? tenant, bool includeIncomplete = false)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, time_utc, tenant, tool_version, ruleset_version, git_commit, open_findings, suppressed_findings, controls_not_met FROM runs WHERE complete = 1"
-                + (tenant == null ? string.Empty : " AND tenant = $tenant") + " ORDER BY id";
+            command.Transaction = _transaction;
+            command.CommandText = "SELECT id, time_utc, tenant, tool_version, ruleset_version, git_commit, open_findings, suppressed_findings, controls_not_met FROM runs WHERE "
+                + (includeIncomplete ? "1 = 1" : "complete = 1") + (tenant == null ? string.Empty : " AND tenant = $tenant") + " ORDER BY id";
             if (tenant != null) command.Parameters.AddWithValue("$tenant", tenant);
             var runs = new List<HistoryRun>();
             Guard(() =>
@@ -132,11 +140,12 @@ namespace ConfigLint.Cli.Audit
             return runs;
         }
 
-        public HistoryRun? Run(long id) => Runs(null).Find(r => r.Id == id);
+        public HistoryRun? Run(long id, bool includeIncomplete = false) => Runs(null, includeIncomplete).Find(r => r.Id == id);
 
         public List<HistoryFinding> Findings(long runId)
         {
             using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
             command.CommandText = "SELECT fingerprint, rule_id, severity, outcome, policy, message, file, line FROM findings WHERE run_id = $run ORDER BY rowid";
             command.Parameters.AddWithValue("$run", runId);
             var findings = new List<HistoryFinding>();
@@ -155,6 +164,7 @@ namespace ConfigLint.Cli.Audit
         public List<AcceptedRisk> Suppressions(long runId)
         {
             using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
             command.CommandText = "SELECT rule_id, target, justification, owner, expires, matched FROM suppressions WHERE run_id = $run ORDER BY rowid";
             command.Parameters.AddWithValue("$run", runId);
             var list = new List<AcceptedRisk>();
@@ -169,14 +179,12 @@ namespace ConfigLint.Cli.Audit
             return list;
         }
 
-        /// <summary>Starts recording a run: its row and every outcome go into one transaction, committed by <see cref="Complete"/>.</summary>
+        /// <summary>Starts recording a run: its row (not yet complete) is committed, and the outcomes follow in batches.</summary>
         public long BeginRun(AuditRunInfo run)
         {
             Guard(() =>
             {
-                _transaction = _connection.BeginTransaction();
                 using var command = _connection.CreateCommand();
-                command.Transaction = _transaction;
                 command.CommandText = "INSERT INTO runs (time_utc, tenant, tool_version, ruleset_version, git_commit, inputs) VALUES ($time, $tenant, $tool, $ruleset, $commit, $inputs); SELECT last_insert_rowid();";
                 command.Parameters.AddWithValue("$time", run.TimeUtc);
                 command.Parameters.AddWithValue("$tenant", run.Tenant);
@@ -192,31 +200,109 @@ namespace ConfigLint.Cli.Audit
             return _runId;
         }
 
+        /// <summary>How many transactions the run's outcomes were committed in (for the tests of batching).</summary>
+        public int Batches { get; private set; }
+
         public void Record(ResourceIdentity resource, IReadOnlyList<OutcomeRecord> outcomes)
         {
             if (outcomes.Count == 0) return;
             Guard(() =>
             {
+                if (_transaction == null) Begin();
                 long resourceId = (long)Exec(_insertResource!, true, resource.Type, resource.GraphId, resource.DisplayName, resource.File, resource.Line)!;
                 foreach (var outcome in outcomes)
                 {
                     Exec(_insertOutcome!, false, resourceId, outcome.RuleId, outcome.Outcome.ToName(), outcome.Fingerprint, outcome.Severity);
                 }
+                _pending += outcomes.Count + 1;
+                if (_pending >= BatchSize) CommitBatch();
             });
         }
 
-        /// <summary>Writes the run's findings, suppressions and counts, and commits the whole run.</summary>
+        /// <summary>Copies the run's findings from the spool, in report order, so that later runs and <c>diff</c> compare with them.</summary>
+        public void AddFindings(FindingSpool spool)
+        {
+            spool.Seal();
+            Guard(() =>
+            {
+                CommitBatch();
+                // ATTACH is not allowed inside a transaction; the copy itself is one transaction.
+                using var attach = _connection.CreateCommand();
+                attach.CommandText = "ATTACH DATABASE $path AS spool";
+                attach.Parameters.AddWithValue("$path", spool.Path);
+                attach.ExecuteNonQuery();
+                try
+                {
+                    Begin();
+                    using var copy = _connection.CreateCommand();
+                    copy.Transaction = _transaction;
+                    copy.CommandText = "INSERT INTO findings (run_id, fingerprint, rule_id, severity, outcome, policy, message, file, line) SELECT $run, fingerprint, rule_id, severity, outcome, policy, message, file, line FROM spool.findings ORDER BY " + FindingSpool.Order;
+                    copy.Parameters.AddWithValue("$run", _runId);
+                    copy.ExecuteNonQuery();
+                    CommitBatch();
+                }
+                finally
+                {
+                    using var detach = _connection.CreateCommand();
+                    detach.CommandText = "DETACH DATABASE spool";
+                    detach.ExecuteNonQuery();
+                }
+            });
+        }
+
+        /// <summary>
+        /// What changed from run <paramref name="fromId"/> to run <paramref name="toId"/>, computed in SQL so neither run's
+        /// findings are loaded: open findings compared as a multiset of fingerprints (two findings of one rule on one
+        /// subject share one; the n-th of a fingerprint pairs with the n-th before), a paired finding whose severity
+        /// differs is "changed in severity". Suppressions that expired between the two runs' days are listed too.
+        /// </summary>
+        public AuditChanges Compare(long fromId, long toId, DateTime now)
+        {
+            var from = Run(fromId, includeIncomplete: true) ?? throw new HistoryException($"history file {Path} has no run #{fromId}");
+            var changes = new AuditChanges { PreviousRunId = from.Id, PreviousTimeUtc = from.TimeUtc };
+            const string Numbered = "SELECT rowid AS r, fingerprint, rule_id, severity, policy, message, file, line, ROW_NUMBER() OVER (PARTITION BY fingerprint ORDER BY rowid) AS n FROM findings WHERE run_id = {0} AND outcome = 'fail'";
+            string with = "WITH a AS (" + string.Format(CultureInfo.InvariantCulture, Numbered, "$from") + "), b AS (" + string.Format(CultureInfo.InvariantCulture, Numbered, "$to") + ") ";
+            void Query(string sql, Action<SqliteDataReader> row)
+            {
+                using var command = _connection.CreateCommand();
+                command.Transaction = _transaction;
+                command.CommandText = with + sql;
+                command.Parameters.AddWithValue("$from", fromId);
+                command.Parameters.AddWithValue("$to", toId);
+                Guard(() =>
+                {
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read()) row(reader);
+                });
+            }
+            ChangedFinding Changed(SqliteDataReader r, string? previousSeverity) => new ChangedFinding
+            {
+                Fingerprint = r.GetString(0), RuleId = r.GetString(1), Severity = r.GetString(2), PreviousSeverity = previousSeverity, Policy = r.GetString(3), Message = r.GetString(4),
+                File = r.IsDBNull(5) ? null : r.GetString(5), Line = r.IsDBNull(6) ? null : r.GetInt32(6),
+            };
+            Query("SELECT b.fingerprint, b.rule_id, b.severity, b.policy, b.message, b.file, b.line FROM b LEFT JOIN a ON a.fingerprint = b.fingerprint AND a.n = b.n WHERE a.r IS NULL ORDER BY b.r", r => changes.New.Add(Changed(r, null)));
+            Query("SELECT a.fingerprint, a.rule_id, a.severity, a.policy, a.message, a.file, a.line FROM a LEFT JOIN b ON a.fingerprint = b.fingerprint AND a.n = b.n WHERE b.r IS NULL ORDER BY a.r", r => changes.Fixed.Add(Changed(r, null)));
+            Query("SELECT b.fingerprint, b.rule_id, b.severity, b.policy, b.message, b.file, b.line, a.severity FROM b JOIN a ON a.fingerprint = b.fingerprint AND a.n = b.n ORDER BY b.r", r =>
+            {
+                string before = r.GetString(7);
+                if (before != r.GetString(2)) changes.SeverityChanged.Add(Changed(r, before));
+                else changes.Unchanged++;
+            });
+            string today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string then = from.TimeUtc.Length >= 10 ? from.TimeUtc.Substring(0, 10) : from.TimeUtc;
+            changes.ExpiredSuppressions.AddRange(Suppressions(fromId).FindAll(s => s.Expires != null && string.CompareOrdinal(s.Expires, then) >= 0 && string.CompareOrdinal(s.Expires, today) < 0));
+            return changes;
+        }
+
+        /// <summary>Writes the run's suppressions and counts and marks the run complete (its findings came by <see cref="AddFindings"/>).</summary>
         public void Complete(AuditResult result)
         {
             Guard(() =>
             {
-                using (var finding = Prepare("INSERT INTO findings (run_id, fingerprint, rule_id, severity, outcome, policy, message, file, line) VALUES ($run, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
-                {
-                    foreach (var f in result.Findings) Exec(finding, false, f.Fingerprint, f.RuleId, f.Severity, f.Outcome, f.Policy, f.Message, f.File, f.Line);
-                }
+                if (_transaction == null) Begin();
                 using (var suppression = Prepare("INSERT INTO suppressions (run_id, rule_id, target, justification, owner, expires, matched) VALUES ($run, $p0, $p1, $p2, $p3, $p4, $p5)", 6))
                 {
-                    foreach (var s in result.AcceptedRisks) Exec(suppression, false, s.RuleId, s.Target, s.Justification, s.Owner, s.Expires, s.Matched);
+                    foreach (var s in result.AcceptedRisks) Exec(suppression, false, s.RuleId, s.Target, s.Justification, s.Owner, s.Expires, s.Matched ?? 0);
                 }
                 using var command = _connection.CreateCommand();
                 command.Transaction = _transaction;
@@ -226,10 +312,26 @@ namespace ConfigLint.Cli.Audit
                 command.Parameters.AddWithValue("$notMet", result.Controls.FindAll(c => c.Status == ControlStatus.NotMet).Count);
                 command.Parameters.AddWithValue("$run", _runId);
                 command.ExecuteNonQuery();
-                _transaction!.Commit();
-                _transaction.Dispose();
-                _transaction = null;
+                CommitBatch();
+                _completed = true;
             });
+        }
+
+        private void Begin()
+        {
+            _transaction = _connection.BeginTransaction();
+            if (_insertResource != null) _insertResource.Transaction = _transaction;
+            if (_insertOutcome != null) _insertOutcome.Transaction = _transaction;
+        }
+
+        private void CommitBatch()
+        {
+            if (_transaction == null) return;
+            _transaction.Commit();
+            _transaction.Dispose();
+            _transaction = null;
+            _pending = 0;
+            Batches++;
         }
 
         private SqliteCommand Prepare(string sql, int parameters)
@@ -280,14 +382,21 @@ namespace ConfigLint.Cli.Audit
         {
             _insertResource?.Dispose();
             _insertOutcome?.Dispose();
-            // A run that did not complete is rolled back: no half run in the history.
             try
             {
                 _transaction?.Dispose();
+                // A run that did not complete is removed: its committed batches would otherwise stay as a half run.
+                if (_runId != 0 && !_completed)
+                {
+                    using var transaction = _connection.BeginTransaction();
+                    foreach (var table in new[] { "outcomes", "resources", "findings", "suppressions" }) Execute($"DELETE FROM {table} WHERE run_id = {_runId}", transaction);
+                    Execute($"DELETE FROM runs WHERE id = {_runId}", transaction);
+                    transaction.Commit();
+                }
             }
             catch (SqliteException)
             {
-                // The connection is going away anyway.
+                // A broken or locked file: the run row stays with complete = 0, which no reader shows.
             }
             _connection.Dispose();
         }

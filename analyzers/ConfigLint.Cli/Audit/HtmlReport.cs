@@ -79,7 +79,6 @@ namespace ConfigLint.Cli.Audit
         {
             w.Write($"<section id=\"{id}{section}\" data-section=\"{section}\"><h3>{H(heading)}</h3><p class=\"intro\">{H(intro)}</p>\n");
             w.Write("<table class=\"controls\"><thead><tr><th>Ref.</th><th>Risk, recommendation or control</th><th>Status</th><th>Findings behind it</th></tr></thead><tbody>\n");
-            var byRule = r.Findings.GroupBy(f => f.RuleId).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var control in r.Controls.Where(filter))
             {
                 string kind = control.Kind == "risk" ? "Risk" : control.Kind == "recommendation" ? "Recommendation" : control.Kind == "hygiene" ? "Hygiene" : "Control";
@@ -89,11 +88,10 @@ namespace ConfigLint.Cli.Audit
                 var lines = new List<string>();
                 foreach (var rule in control.Rules)
                 {
-                    if (!byRule.TryGetValue(rule, out var found)) continue;
-                    foreach (var group in found.GroupBy(f => f.Outcome))
+                    foreach (var group in r.Summary.For(rule))
                     {
-                        string policies = string.Join(", ", group.Select(f => f.Policy).Distinct().Take(3).Select(H)) + (group.Select(f => f.Policy).Distinct().Count() > 3 ? ", …" : string.Empty);
-                        lines.Add($"<li><a href=\"#{id}rule-{H(rule)}\">{H(rule)}</a> {H(group.First().Title)}: {group.Count()} {H(group.Key)} <span class=\"muted\">({policies})</span></li>");
+                        string policies = string.Join(", ", group.Policies.Take(FindingSummary.PoliciesShown).Select(H)) + (group.MorePolicies ? ", …" : string.Empty);
+                        lines.Add($"<li><a href=\"#{id}rule-{H(rule)}\">{H(rule)}</a> {H(group.Title)}: {group.Count} {H(group.Outcome)} <span class=\"muted\">({policies})</span></li>");
                     }
                 }
                 w.Write(lines.Count == 0 ? "<span class=\"muted\">none</span>" : "<ul>" + string.Join(string.Empty, lines) + "</ul>");
@@ -118,7 +116,7 @@ namespace ConfigLint.Cli.Audit
                 ChangeList(w, "Changed in severity", "severity", c.SeverityChanged);
                 if (c.ExpiredSuppressions.Count > 0)
                 {
-                    w.Write("<h4>Accepted risks expired since</h4><ul>");
+                    w.Write("<h4>Accepted risks expired since the last run</h4><ul class=\"changes expired\" data-change=\"expired\">");
                     foreach (var s in c.ExpiredSuppressions) w.Write($"<li>{H(s.RuleId)} on {H(s.Target)}, expired {H(s.Expires)} (owner {H(s.Owner)})</li>");
                     w.Write("</ul>\n");
                 }
@@ -131,11 +129,12 @@ namespace ConfigLint.Cli.Audit
         {
             if (list.Count == 0) return;
             w.Write($"<h4>{H(heading)}</h4><ul class=\"changes {kind}\" data-change=\"{kind}\">");
-            foreach (var f in list)
+            foreach (var f in list.Take(AuditBuilder.MaxListed))
             {
                 string severity = f.PreviousSeverity != null ? $"{H(f.PreviousSeverity)} → {H(f.Severity)}" : H(f.Severity);
                 w.Write($"<li><b>{H(f.RuleId)}</b> <span class=\"muted\">{severity}</span> {H(f.Policy)}: {H(f.Message)}</li>");
             }
+            if (list.Count > AuditBuilder.MaxListed) w.Write($"<li class=\"capped\" data-capped=\"{list.Count}\">… and {list.Count - AuditBuilder.MaxListed} more; every one is in results.json and in 'configlint diff'</li>");
             w.Write("</ul>\n");
         }
 
@@ -162,39 +161,56 @@ namespace ConfigLint.Cli.Audit
             w.Write("</svg><figcaption><span class=\"swatch open\"></span> open findings <span class=\"swatch accepted\"></span> accepted risks, per audit of this tenant</figcaption></figure>\n");
         }
 
+        /// <summary>
+        /// Findings grouped by policy, streamed in report order (consecutive findings of one policy and file form a
+        /// group). At most <see cref="AuditBuilder.MaxListed"/> are shown; the section then says how many more there are
+        /// and where the complete list is.
+        /// </summary>
         private static void Findings(AuditResult r, string id, TextWriter w)
         {
             w.Write($"<section id=\"{id}findings\" data-section=\"findings\"><h3>Findings by policy</h3>\n");
-            var shown = r.Findings.Where(f => f.Outcome != "not checkable offline").ToList();
-            if (shown.Count == 0) w.Write("<p class=\"muted\">No findings.</p>\n");
-            foreach (var policy in shown.GroupBy(f => (f.Policy, f.File)).OrderBy(g => g.Key.Policy, StringComparer.Ordinal).ThenBy(g => g.Key.File, StringComparer.Ordinal))
+            int shown = 0, total = 0;
+            (string Policy, string? File)? open = null;
+            foreach (var f in r.AllFindings())
             {
-                var first = policy.First();
-                w.Write($"<article class=\"policy\" data-policy=\"{H(policy.Key.Policy)}\"><h4>{H(policy.Key.Policy)}</h4><p class=\"muted\">");
-                w.Write(string.Join(" · ", new[] { first.ResourceType, first.ResourceId != null ? "id " + first.ResourceId : null, policy.Key.File }.Where(s => s != null).Select(H)));
-                w.Write("</p>\n");
-                foreach (var f in policy)
+                if (f.Outcome == "not checkable offline") continue;
+                total++;
+                if (shown >= AuditBuilder.MaxListed) continue;
+                shown++;
+                if (open == null || open.Value.Policy != f.Policy || open.Value.File != f.File)
                 {
-                    w.Write($"<div class=\"finding {H(f.Outcome == "suppressed" ? "suppressed" : f.Severity)}\" data-fingerprint=\"{H(f.Fingerprint)}\"><p><span class=\"sev\">{H(f.Outcome == "suppressed" ? "accepted" : f.Severity)}</span> <a href=\"#{id}rule-{H(f.RuleId)}\"><b>{H(f.RuleId)}</b></a> {H(f.Title)}");
-                    if (f.Controls.Count > 0) w.Write($" <span class=\"refs\">{H(string.Join(", ", f.Controls))}</span>");
-                    w.Write($"</p><p class=\"msg\">{H(f.Message)}</p>");
-                    if (f.Snippet.Count > 0)
-                    {
-                        w.Write($"<pre class=\"snippet\" aria-label=\"{H(f.File)} line {f.Line}\">");
-                        foreach (var line in f.Snippet) w.Write($"<span class=\"{(line.Marked ? "ln hit" : "ln")}\"><span class=\"no\">{line.Line}</span>{H(line.Text)}</span>");
-                        w.Write("</pre>");
-                    }
-                    else if (f.Line != null)
-                    {
-                        w.Write($"<p class=\"muted\">{H(f.File)} line {f.Line}</p>");
-                    }
-                    w.Write($"<p class=\"fix\"><b>Fix:</b> {H(f.Recommendation)}</p>");
-                    if (f.Suppression != null) w.Write($"<p class=\"note\">Accepted by {H(f.Suppression.Owner)}: {H(f.Suppression.Justification)}{(f.Suppression.Expires != null ? ", until " + H(f.Suppression.Expires) : string.Empty)}</p>");
-                    w.Write("</div>\n");
+                    if (open != null) w.Write("</article>\n");
+                    open = (f.Policy, f.File);
+                    w.Write($"<article class=\"policy\" data-policy=\"{H(f.Policy)}\"><h4>{H(f.Policy)}</h4><p class=\"muted\">");
+                    w.Write(string.Join(" · ", new[] { f.ResourceType, f.ResourceId != null ? "id " + f.ResourceId : null, f.File }.Where(s => s != null).Select(H)));
+                    w.Write("</p>\n");
                 }
-                w.Write("</article>\n");
+                Finding(f, id, w);
             }
+            if (open != null) w.Write("</article>\n");
+            if (total == 0) w.Write("<p class=\"muted\">No findings.</p>\n");
+            if (total > shown) w.Write($"<p class=\"alert capped\" data-capped=\"{total}\">This report shows the first {shown} of {total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.</p>\n");
             w.Write("</section>\n");
+        }
+
+        private static void Finding(AuditFinding f, string id, TextWriter w)
+        {
+            w.Write($"<div class=\"finding {H(f.Outcome == "suppressed" ? "suppressed" : f.Severity)}\" data-fingerprint=\"{H(f.Fingerprint)}\"><p><span class=\"sev\">{H(f.Outcome == "suppressed" ? "accepted" : f.Severity)}</span> <a href=\"#{id}rule-{H(f.RuleId)}\"><b>{H(f.RuleId)}</b></a> {H(f.Title)}");
+            if (f.Controls.Count > 0) w.Write($" <span class=\"refs\">{H(string.Join(", ", f.Controls))}</span>");
+            w.Write($"</p><p class=\"msg\">{H(f.Message)}</p>");
+            if (f.Snippet.Count > 0)
+            {
+                w.Write($"<pre class=\"snippet\" aria-label=\"{H(f.File)} line {f.Line}\">");
+                foreach (var line in f.Snippet) w.Write($"<span class=\"{(line.Marked ? "ln hit" : "ln")}\"><span class=\"no\">{line.Line}</span>{H(line.Text)}</span>");
+                w.Write("</pre>");
+            }
+            else if (f.Line != null)
+            {
+                w.Write($"<p class=\"muted\">{H(f.File)} line {f.Line}</p>");
+            }
+            w.Write($"<p class=\"fix\"><b>Fix:</b> {H(f.Recommendation)}</p>");
+            if (f.Suppression != null) w.Write($"<p class=\"note\">Accepted by {H(f.Suppression.Owner)}: {H(f.Suppression.Justification)}{(f.Suppression.Expires != null ? ", until " + H(f.Suppression.Expires) : string.Empty)}</p>");
+            w.Write("</div>\n");
         }
 
         private static void Accepted(AuditResult r, string id, TextWriter w)
@@ -206,7 +222,7 @@ namespace ConfigLint.Cli.Audit
                 return;
             }
             w.Write("<table><thead><tr><th>Rule</th><th>Target</th><th>Justification</th><th>Owner</th><th>Expires</th><th>Findings covered</th></tr></thead><tbody>");
-            foreach (var s in r.AcceptedRisks) w.Write($"<tr><td>{H(s.RuleId)}</td><td>{H(s.Target)}</td><td>{H(s.Justification)}</td><td>{H(s.Owner)}</td><td>{H(s.Expires ?? "never")}</td><td>{s.Matched}</td></tr>");
+            foreach (var s in r.AcceptedRisks) w.Write($"<tr{(s.Expired ? " class=\"expired\"" : string.Empty)}><td>{H(s.RuleId)}</td><td>{H(s.Target)}</td><td>{H(s.Justification)}</td><td>{H(s.Owner)}</td><td>{H(s.Expires ?? "never")}{(s.Expired ? " <b>(expired: no longer accepted)</b>" : string.Empty)}</td><td>{s.Matched}</td></tr>");
             w.Write("</tbody></table></section>\n");
         }
 
@@ -243,7 +259,7 @@ main{max-width:1180px;margin:0 auto;padding:8px 32px 40px}section{margin-top:22p
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);font-size:14px}th,td{text-align:left;vertical-align:top;padding:7px 10px;border-bottom:1px solid var(--line)}th{background:#eef1f5;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 td.ref{font-weight:600;white-space:nowrap}td ul{margin:0;padding-left:18px}.kind{display:inline-block;font-size:11px;text-transform:uppercase;color:var(--muted);letter-spacing:.05em;margin-right:4px}
 .badge{display:inline-block;padding:2px 9px;border-radius:12px;font-size:12px;font-weight:600;white-space:nowrap}.badge.not-met{background:var(--bad-bg);color:var(--bad)}.badge.met{background:var(--good-bg);color:var(--good)}.badge.accepted-risk{background:var(--warn-bg);color:var(--warn)}.badge.not-checkable-offline{background:var(--info-bg);color:var(--info)}.badge.not-applicable{background:var(--na-bg);color:var(--na)}
-.lead{font-size:16px;margin:16px 0 0}.intro,.muted{color:var(--muted)}.note{font-size:13px;color:var(--info);margin-top:4px}.alert{background:var(--bad-bg);border:1px solid var(--bad);color:var(--bad);padding:10px 14px;border-radius:6px}
+.lead{font-size:16px;margin:16px 0 0}.intro,.muted{color:var(--muted)}.note{font-size:13px;color:var(--info);margin-top:4px}.alert.capped{background:var(--warn-bg);border-color:var(--warn);color:var(--warn)}tr.expired td{color:var(--bad)}.alert{background:var(--bad-bg);border:1px solid var(--bad);color:var(--bad);padding:10px 14px;border-radius:6px}
 .policy{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 16px;margin:12px 0}.policy h4{margin:2px 0 0;font-size:16px}.policy>p.muted{margin:0 0 6px;font-size:12px;word-break:break-all}
 .finding{border-left:4px solid var(--na);padding:4px 0 4px 12px;margin:10px 0}.finding.error{border-left-color:var(--bad)}.finding.warning{border-left-color:#d97706}.finding.suggestion,.finding.info{border-left-color:var(--info)}.finding.suppressed{border-left-color:var(--warn);opacity:.85}.finding p{margin:2px 0}
 .sev{display:inline-block;font-size:11px;text-transform:uppercase;font-weight:700;letter-spacing:.05em;color:var(--muted);min-width:74px}.finding.error .sev{color:var(--bad)}.finding.warning .sev{color:#b45309}.refs{font-size:12px;color:var(--muted);margin-left:6px}.msg{color:#374151}.fix{font-size:14px}

@@ -47,9 +47,10 @@ namespace ConfigLint.Cli.Audit
                 w.Write($"Compared with audit #{c.PreviousRunId} of {M(c.PreviousTimeUtc)}: **{c.New.Count} new**, **{c.Fixed.Count} fixed**, {c.Unchanged} unchanged, {c.SeverityChanged.Count} changed in severity, {c.ExpiredSuppressions.Count} accepted risks expired since.\n\n");
                 foreach (var (label, list) in new[] { ("New", c.New), ("Fixed", c.Fixed), ("Changed in severity", c.SeverityChanged) })
                 {
-                    foreach (var f in list) w.Write($"- {label}: **{M(f.RuleId)}** ({M(f.PreviousSeverity != null ? f.PreviousSeverity + " → " + f.Severity : f.Severity)}) {M(f.Policy)}: {M(f.Message)}\n");
+                    if (list.Count > AuditBuilder.MaxListed) w.Write($"- {label}: {list.Count - AuditBuilder.MaxListed} more than listed here; every one is in results.json\n");
+                    foreach (var f in list.Take(AuditBuilder.MaxListed)) w.Write($"- {label}: **{M(f.RuleId)}** ({M(f.PreviousSeverity != null ? f.PreviousSeverity + " → " + f.Severity : f.Severity)}) {M(f.Policy)}: {M(f.Message)}\n");
                 }
-                foreach (var s in c.ExpiredSuppressions) w.Write($"- Expired: {M(s.RuleId)} on {M(s.Target)} ({M(s.Expires)}, owner {M(s.Owner)})\n");
+                foreach (var s in c.ExpiredSuppressions) w.Write($"- Expired since the last run: {M(s.RuleId)} on {M(s.Target)} ({M(s.Expires)}, owner {M(s.Owner)})\n");
                 w.Write("\n");
             }
             if (r.Trend.Count > 1)
@@ -60,35 +61,44 @@ namespace ConfigLint.Cli.Audit
             }
 
             w.Write($"{h} Findings by policy\n\n");
-            var shown = r.Findings.Where(f => f.Outcome != "not checkable offline").ToList();
-            if (shown.Count == 0) w.Write("No findings.\n\n");
-            foreach (var policy in shown.GroupBy(f => (f.Policy, f.File)))
+            int shown = 0, total = 0;
+            (string Policy, string? File)? open = null;
+            foreach (var f in r.AllFindings())
             {
-                w.Write($"{h}# {M(policy.Key.Policy)}\n\n");
-                if (policy.Key.File != null) w.Write($"{M(policy.Key.File)}\n\n");
-                foreach (var f in policy)
+                if (f.Outcome == "not checkable offline") continue;
+                total++;
+                if (shown >= AuditBuilder.MaxListed) continue;
+                shown++;
+                if (open == null || open.Value.Policy != f.Policy || open.Value.File != f.File)
                 {
-                    string state = f.Outcome == "suppressed" ? "accepted" : f.Severity;
-                    w.Write($"- **{M(f.RuleId)}** ({M(state)}) {M(f.Message)}" + (f.Line != null ? $" (line {f.Line})" : string.Empty) + "\n");
-                    if (f.Snippet.Count > 0)
-                    {
-                        int fence = 3 + f.Snippet.Max(l => LongestRun(l.Text, '`'));
-                        string ticks = new string('`', fence);
-                        w.Write($"\n  {ticks}json\n");
-                        foreach (var line in f.Snippet) w.Write($"  {(line.Marked ? ">" : " ")}{line.Line,5}  {line.Text}\n");
-                        w.Write($"  {ticks}\n\n");
-                    }
-                    w.Write($"  Fix: {M(f.Recommendation)}\n");
+                    if (open != null) w.Write("\n");
+                    open = (f.Policy, f.File);
+                    w.Write($"{h}# {M(f.Policy)}\n\n");
+                    if (f.File != null) w.Write($"{M(f.File)}\n\n");
                 }
-                w.Write("\n");
+                string state = f.Outcome == "suppressed" ? "accepted" : f.Severity;
+                w.Write($"- **{M(f.RuleId)}** ({M(state)}) {M(f.Message)}" + (f.Line != null ? $" (line {f.Line})" : string.Empty) + "\n");
+                if (f.Snippet.Count > 0)
+                {
+                    int fence = 3 + f.Snippet.Max(l => LongestRun(l.Text, '`'));
+                    string ticks = new string('`', fence);
+                    w.Write($"\n  {ticks}json\n");
+                    foreach (var line in f.Snippet) w.Write($"  {(line.Marked ? ">" : " ")}{line.Line,5}  {line.Text}\n");
+                    w.Write($"  {ticks}\n\n");
+                }
+                w.Write($"  Fix: {M(f.Recommendation)}\n");
+                if (f.Suppression != null) w.Write($"  Accepted by {M(f.Suppression.Owner)}: {M(f.Suppression.Justification)}{(f.Suppression.Expires != null ? ", until " + M(f.Suppression.Expires) : string.Empty)}\n");
             }
+            if (open != null) w.Write("\n");
+            if (total == 0) w.Write("No findings.\n\n");
+            if (total > shown) w.Write($"> This report shows the first {shown} of {total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.\n\n");
 
             w.Write($"{h} Accepted risks\n\n");
             if (r.AcceptedRisks.Count == 0) w.Write("No risk is accepted: no suppressions are configured for this tenant.\n\n");
             else
             {
                 w.Write("| Rule | Target | Justification | Owner | Expires | Findings covered |\n|---|---|---|---|---|---|\n");
-                foreach (var s in r.AcceptedRisks) w.Write($"| {M(s.RuleId)} | {M(s.Target)} | {M(s.Justification)} | {M(s.Owner)} | {M(s.Expires ?? "never")} | {s.Matched} |\n");
+                foreach (var s in r.AcceptedRisks) w.Write($"| {M(s.RuleId)} | {M(s.Target)} | {M(s.Justification)} | {M(s.Owner)} | {M(s.Expires ?? "never")}{(s.Expired ? " (expired: no longer accepted)" : string.Empty)} | {s.Matched} |\n");
                 w.Write("\n");
             }
         }
@@ -98,7 +108,7 @@ namespace ConfigLint.Cli.Audit
             w.Write($"{heading}\n\n| Ref. | Risk, recommendation or control | Status | Findings behind it |\n|---|---|---|---|\n");
             foreach (var control in r.Controls.Where(filter))
             {
-                var behind = r.Findings.Where(f => control.Rules.Contains(f.RuleId)).GroupBy(f => (f.RuleId, f.Outcome)).Select(g => $"{g.Key.RuleId}: {g.Count()} {g.Key.Outcome}");
+                var behind = control.Rules.SelectMany(r.Summary.For).Select(g => $"{g.RuleId}: {g.Count} {g.Outcome}");
                 string note = control.NotCheckable != null ? " (not checkable offline: " + control.NotCheckable + ")" : string.Empty;
                 w.Write($"| {M(control.Id)} | {M(control.Title + note)} | **{M(control.Status)}** | {M(string.Join("; ", behind))} |\n");
             }

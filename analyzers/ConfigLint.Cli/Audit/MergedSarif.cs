@@ -67,7 +67,7 @@ namespace ConfigLint.Cli.Audit
 
             json.WritePropertyName("results");
             json.WriteStartArray();
-            foreach (var f in result.Findings.Where(f => f.Outcome != "pass"))
+            foreach (var f in result.AllFindings().Where(f => f.Outcome != "pass"))
             {
                 json.WriteStartObject();
                 json.WritePropertyName("ruleId"); json.WriteValue(f.RuleId);

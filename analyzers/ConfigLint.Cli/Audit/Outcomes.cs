@@ -65,16 +65,19 @@ namespace ConfigLint.Cli.Audit
     }
 
     /// <summary>
-    /// Suppressions as the audit needs them: whether a finding is accepted, and the accepted risks to list. The seam
-    /// for the suppressions file of issue 10 (<c>configlint.suppressions.yaml</c>); <see cref="None"/> until it lands.
+    /// Suppressions as the audit needs them: whether a finding is accepted, and the accepted risks to list. The audit
+    /// reads <c>configlint.suppressions.yaml</c> through <see cref="SuppressionFileSource"/>, as <c>lint</c> does.
     /// </summary>
     public interface ISuppressionSource
     {
-        /// <summary>The accepted risk that covers this finding, or null.</summary>
+        /// <summary>The accepted risk that covers this finding, or null. Asked once per finding (a file counts uses).</summary>
         AcceptedRisk? Match(ConfigLint.Core.Model.Finding finding);
 
-        /// <summary>Every entry, used or not, for the report's "accepted risks" section.</summary>
+        /// <summary>Every entry, used or not, expired or not, for the report's "accepted risks" section.</summary>
         IReadOnlyList<AcceptedRisk> Entries { get; }
+
+        /// <summary>The source's own findings once every finding was matched: expired and unused entries.</summary>
+        IEnumerable<ConfigLint.Core.Model.Finding> Diagnostics(ConfigLint.Core.Suppressions.AdoptionDiagnostics descriptors) => Array.Empty<ConfigLint.Core.Model.Finding>();
     }
 
     public sealed class NoSuppressions : ISuppressionSource

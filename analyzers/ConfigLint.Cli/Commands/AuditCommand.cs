@@ -55,24 +55,21 @@ namespace ConfigLint.Cli.Commands
                 parse.GetValue(tenant),
                 Path.Combine(baseDirectory, parse.GetValue(outputDir) ?? DefaultOutputDirectory),
                 baseDirectory,
-                DateTime.UtcNow,
-                NoSuppressions.Instance));
+                DateTime.UtcNow));
             return command;
         }
 
-        public int Run(IReadOnlyList<string> paths, string historyPath, string? tenantName, string outputDirectory, string baseDirectory, DateTime now, ISuppressionSource suppressions)
+        /// <summary>
+        /// Runs the audit. <paramref name="suppressions"/>: the accepted risks; null (the command line) reads the
+        /// <c>configlint.suppressions.yaml</c> files of the inputs as <c>lint</c> does, expiry judged on <paramref name="now"/>'s day.
+        /// </summary>
+        public int Run(IReadOnlyList<string> paths, string historyPath, string? tenantName, string outputDirectory, string baseDirectory, DateTime now, ISuppressionSource? suppressions = null)
         {
             var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
             var inputs = InputCollector.Create(paths, baseDirectory);
             if (inputs.Missing.Count > 0)
             {
                 foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
-                return ExitCodes.UsageError;
-            }
-            using var files = inputs.Files().GetEnumerator();
-            if (!files.MoveNext())
-            {
-                _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
                 return ExitCodes.UsageError;
             }
             // The same settings and severity configuration as `lint`, so an audit judges what the pipeline judges.
@@ -82,6 +79,16 @@ namespace ConfigLint.Cli.Commands
                 foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
                 return ExitCodes.UsageError;
             }
+            // The files lint would lint (the settings' include/exclude), so both see the same findings to suppress.
+            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).GetEnumerator();
+            if (!files.MoveNext())
+            {
+                _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
+                return ExitCodes.UsageError;
+            }
+            // A broken suppressions file stops the run before anything is judged, as in lint: accepted risks half read would mislead.
+            suppressions ??= SuppressionFileSource.Discover(inputs.Folders(), baseDirectory, now, _err);
+            if (suppressions == null) return ExitCodes.UsageError;
             var engine = engineBuild.GetAwaiter().GetResult();
             var ruleIds = new HashSet<string>(engine.Rules.Select(r => r.Id).Concat(ConfigurationDiagnostics.All.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
             var configFiles = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
@@ -98,28 +105,42 @@ namespace ConfigLint.Cli.Commands
                 HistoryFile = AuditBuilder.Relative(historyPath, baseDirectory),
             };
 
+            FindingSpool spool;
+            try
+            {
+                spool = FindingSpool.Create();
+            }
+            catch (HistoryException ex)
+            {
+                _err.WriteLine($"configlint: error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            using var spoolScope = spool;
             var history = new GuardedHistory(historyPath);
             var previous = history.Try(s => s.Runs(run.Tenant).LastOrDefault());
-            var previousFindings = previous == null ? null : history.Try(s => s.Findings(previous.Id));
-            var previousSuppressions = previous == null ? null : history.Try(s => s.Suppressions(previous.Id));
-            history.Try(s => (object)s.BeginRun(run));
+            long? runId = history.Try(s => (long?)s.BeginRun(run));
 
             var controls = ControlCatalog.Load();
             var controlsByRule = AuditBuilder.ControlsByRule(controls);
             var collector = new AuditCollector(engine, suppressions, () => history,
-                (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), applySeverity);
+                (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), spool, applySeverity);
             LintPipeline.Run(engine.StartRun(collector), Remaining(files), Environment.ProcessorCount, collector);
-            collector.CompleteNotApplicable(run.Tenant);
+            collector.Complete(run.Tenant, engine.Pack.Diagnostics.Adoption);
+            spool.Seal();
 
-            var result = AuditBuilder.Build(run, engine, collector, controls, suppressions, baseDirectory);
-            if (previous != null && previousFindings != null)
-            {
-                result.Changes = AuditBuilder.Compare(previous, previousFindings, result.Findings, previousSuppressions ?? new List<AcceptedRisk>(), now);
-            }
+            var result = AuditBuilder.Build(run, engine, collector, controls, suppressions, spool, baseDirectory);
+            // The comparison runs in the history's SQL on the two runs' findings, so neither run's findings are loaded.
+            history.Try(s => { s.AddFindings(spool); return (object)true; });
+            if (previous != null && runId != null) result.Changes = history.Try(s => s.Compare(previous.Id, runId.Value, now));
             if (history.Try(s => { s.Complete(result); return (object)true; }) != null)
             {
-                run.RunId = history.Try(s => (long?)s.Runs(run.Tenant).Last().Id);
+                run.RunId = runId;
                 result.Trend = history.Try(s => s.Runs(run.Tenant).Select(r => new TrendPoint { RunId = r.Id, TimeUtc = r.TimeUtc, Open = r.Open, Suppressed = r.Suppressed, ControlsNotMet = r.ControlsNotMet }).ToList()) ?? new List<TrendPoint>();
+            }
+            else
+            {
+                // A history that failed half way: no comparison from a half-written run.
+                result.Changes = null;
             }
             run.HistoryError = history.Error;
             history.Dispose();
@@ -127,6 +148,7 @@ namespace ConfigLint.Cli.Commands
             bool written = WriteReports(new[] { result }, outputDirectory, _err, includeResults: true);
             Summary(result, outputDirectory, baseDirectory);
             if (run.HistoryError != null) _err.WriteLine($"configlint: error: {run.HistoryError}; the reports were written without history");
+            foreach (var notice in collector.SuppressionNotices) _err.WriteLine(notice);
             return written && run.HistoryError == null ? ExitCodes.Success : ExitCodes.UsageError;
         }
 

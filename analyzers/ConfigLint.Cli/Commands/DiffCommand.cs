@@ -33,8 +33,7 @@ namespace ConfigLint.Cli.Commands
                         return ExitCodes.UsageError;
                     }
                 }
-                var after = store.Findings(toId).Select(f => new AuditFinding { Fingerprint = f.Fingerprint, RuleId = f.RuleId, Severity = f.Severity, Outcome = f.Outcome, Policy = f.Policy, Message = f.Message, File = f.File, Line = f.Line }).ToList();
-                var changes = AuditBuilder.Compare(from!, store.Findings(fromId), after, store.Suppressions(fromId), System.DateTime.ParseExact(to!.TimeUtc, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+                var changes = store.Compare(fromId, toId, System.DateTime.ParseExact(to!.TimeUtc, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
                 output.WriteLine($"#{from!.Id} {from.Tenant} {from.TimeUtc} -> #{to.Id} {to.Tenant} {to.TimeUtc}: {changes.New.Count} new, {changes.Fixed.Count} fixed, {changes.Unchanged} unchanged, {changes.SeverityChanged.Count} changed in severity, {changes.ExpiredSuppressions.Count} suppressions expired");
                 foreach (var f in changes.New) output.WriteLine($"new      {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
                 foreach (var f in changes.Fixed) output.WriteLine($"fixed    {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
