@@ -14,6 +14,12 @@ namespace ConfigLint.Analyzers
         /// <summary>Diagnostic property holding ConfigLint's own severity name (Roslyn folds suggestion and info into Info).</summary>
         public const string SeverityProperty = "ConfigLintSeverity";
 
+        /// <summary>
+        /// The rule options in force when they differ from the defaults (<c>name=value;...</c>, <c>RuleOptions.Serialize</c>),
+        /// so that the code fix re-lints with the same thresholds and writes a value that meets them.
+        /// </summary>
+        public const string OptionsProperty = "ConfigLintOptions";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleCatalog.Instance.Descriptors;
 
         public override void Initialize(AnalysisContext context)

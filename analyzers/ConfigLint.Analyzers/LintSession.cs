@@ -11,6 +11,7 @@ using ConfigLint.Rules;
 using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -60,11 +61,22 @@ namespace ConfigLint.Analyzers
                 _helpBaseUri = help.Trim();
             }
             _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
-            _settings = LoadSettings(options.AdditionalFiles, cancellationToken);
-            // Declared tenant roots need a typer that knows them: this compilation gets its own engine.
-            _engine = _settings.TenantRoots.Count == 0 || catalog.Engine == null
+            var settings = LoadSettings(options.AdditionalFiles, cancellationToken);
+            bool badOptions = false;
+            var ruleOptions = catalog.Engine == null ? null : BindOptions(settings, catalog.Engine.Pack, out badOptions);
+            // Bad options make the settings file broken, and a broken settings file leaves the defaults, as in LoadSettings.
+            _settings = badOptions ? RunSettings.Default : settings;
+            // Declared tenant roots need a typer that knows them, and rule options an engine of their own.
+            _engine = catalog.Engine == null || (_settings.TenantRoots.Count == 0 && ruleOptions == null)
                 ? catalog.Engine
-                : new LintEngine(IntunePack.Create(new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r)))));
+                : new LintEngine(_settings.TenantRoots.Count == 0
+                    ? catalog.Engine.Pack
+                    : IntunePack.Create(new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r)))), ruleOptions);
+            if (ruleOptions != null)
+            {
+                var text = ruleOptions.Serialize();
+                if (text.Length > 0) _severityProperties = SeverityProperties.ToDictionary(p => p.Key, p => p.Value.Add(ConfigLintAnalyzer.OptionsProperty, text));
+            }
             _run = _engine?.StartRun();
             if (_run != null && _options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
@@ -78,6 +90,26 @@ namespace ConfigLint.Analyzers
         /// a second thread lints the exports from the last one backwards while the driver goes forwards.
         /// </summary>
         public const string ParallelBuildKey = "build_property.ConfigLintParallelBuild";
+
+        /// <summary>Per severity, the diagnostic properties (with the rule options in force when they are not the defaults).</summary>
+        private readonly Dictionary<Severity, ImmutableDictionary<string, string?>> _severityProperties = SeverityProperties;
+
+        /// <summary>
+        /// The settings file's rule options, checked against the pack's declarations as the CLI checks them; null when
+        /// none are set. A bad one (unknown name, wrong kind, out of range) is a CL0009 on the settings file, and the
+        /// defaults apply, as for any broken settings file.
+        /// </summary>
+        private RuleOptions? BindOptions(RunSettings run, RulePack pack, out bool broken)
+        {
+            broken = false;
+            var settings = run.Settings;
+            if (settings == null || settings.Options.Count == 0) return null;
+            var options = OptionBinding.Bind(settings, pack.Options, out var problems);
+            if (problems.Count == 0) return options;
+            broken = true;
+            _settingsProblems.AddOrUpdate(settings.Path, problems, (_, earlier) => earlier.Concat(problems).ToList());
+            return null;
+        }
 
         /// <summary>Made visible by the package props: the settings file chosen in the project (the CLI's --settings).</summary>
         public const string SettingsFileKey = "build_property.ConfigLintSettingsFile";
@@ -288,7 +320,7 @@ namespace ConfigLint.Analyzers
             var severity = SeverityResolver.Resolve(finding.RuleId, finding.Severity, layers, applyProjectCompilerOptions: false, s => _settings.Apply(finding.Rule, s));
             if (severity == Severity.None) return null;
 
-            var properties = SeverityProperties[severity];
+            var properties = _severityProperties[severity];
             if (_suppressions != null)
             {
                 finding = _suppressions.Apply(finding, SuppressionPath(finding, filePath));

@@ -31,6 +31,7 @@ namespace ConfigLint.Rules
             var declarative = new LoadedPack();
             declarative.Settings.AddRange(shared.Settings);
             declarative.Rules.AddRange(shared.DeclarativeRules);
+            declarative.Options.AddRange(shared.Options);
             return new RulePack(new IntuneTyper(layout), shared.Extractors, declarative, shared.ResourceRules, shared.TenantRules, shared.Shape);
         }
 
