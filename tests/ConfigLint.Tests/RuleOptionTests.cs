@@ -69,6 +69,26 @@ namespace ConfigLint.Tests
             Assert.That(pack.Options.Select(o => o.Name), Is.EquivalentTo(new[] { "telemetryLevel", "inactivityMinutes", "minPinLength", "minPasswordLength", "offlineWipeDays", "gracePeriodDays" }));
         }
 
+        /// <summary>Each rule that reads an option documents it: name, type, default and an example, under How to fix.</summary>
+        [Test]
+        public void EveryRuleThatReadsAnOptionDocumentsIt()
+        {
+            var pack = IntunePack.Create();
+            var readers = pack.DeclarativeRules.SelectMany(r => r.Leaves.SelectMany(l => l.When.Options).Select(o => (r.Descriptor.Id, o.Name)))
+                .Concat(pack.ResourceRules.SelectMany(r => r.OptionNames.Select(n => (r.Descriptors[0].Id, n))))
+                .Distinct().ToList();
+            Assert.That(readers.Select(r => r.Item1).Distinct(), Is.EquivalentTo(new[] { "CL1001", "CL2008", "CL2012", "CL2016", "CL2019", "CL2020", "CL2024" }));
+            foreach (var (rule, name) in readers)
+            {
+                var option = pack.Options.Single(o => o.Name == name);
+                var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "rules", "docs", rule + ".md"));
+                int section = page.IndexOf("### Rule option", StringComparison.Ordinal);
+                Assert.That(section, Is.GreaterThan(page.IndexOf("## How to fix", StringComparison.Ordinal)).And.LessThan(page.IndexOf("## Non-compliant example", StringComparison.Ordinal)), rule);
+                Assert.That(page, Does.Contain($"| `{name}` |").And.Contain($"| `{option.Default.Name}` |").And.Contain($"options:\n  {name}: "), rule);
+                if (option.Levels == null) Assert.That(page, Does.Contain($"{option.Minimum} to {option.Maximum}"), rule);
+            }
+        }
+
         /// <summary>Without settings each option has today's threshold: the fix literals are the option defaults.</summary>
         [Test]
         public void FixDefaultsAreTheOptionDefaults()
