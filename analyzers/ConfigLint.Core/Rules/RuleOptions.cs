@@ -55,7 +55,7 @@ namespace ConfigLint.Core.Rules
 
         public RuleOptionValue Default { get; }
 
-        /// <summary>"a whole number from 4 to 16" or "one of security, basic, enhanced, full".</summary>
+        /// <summary>"a whole number from 4 to 16" or "one of low, medium, high".</summary>
         public string Expected => Levels == null
             ? $"a whole number from {Minimum.ToString(CultureInfo.InvariantCulture)} to {Maximum.ToString(CultureInfo.InvariantCulture)}"
             : "one of " + string.Join(", ", Levels.Select(l => l.Name));
@@ -195,7 +195,7 @@ namespace ConfigLint.Core.Rules
     }
 
     /// <summary>
-    /// A condition operand that names an option: <c>{ option: minPasswordLength }</c>, scaled for another unit with
+    /// A condition operand that names an option: <c>{ option: minLength }</c>, scaled for another unit with
     /// <c>times: 60</c> (minutes to seconds) or, for the duration operators, <c>unit: P1D</c> (the option counts days).
     /// </summary>
     public sealed class OptionOperand

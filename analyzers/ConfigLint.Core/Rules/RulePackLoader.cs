@@ -245,7 +245,7 @@ namespace ConfigLint.Core.Rules
             {
                 throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start, ex.Message);
             }
-            // A message may also name a rule option, {minPasswordLength}, to state the threshold in force.
+            // A message may also name a rule option, {minLength}, to state the threshold in force.
             var known = DeclarativeRule.MessagePlaceholders.Concat(optionNames).ToList();
             var unknown = descriptor.Message.UnknownPlaceholders(known);
             if (unknown.Count > 0)

@@ -38,7 +38,7 @@ namespace ConfigLint.Core.Rules
 
         public IEnumerable<string> Operators => _tests.Select(t => t.Name);
 
-        /// <summary>The rule options this condition reads (operands such as <c>{ option: minPasswordLength }</c>).</summary>
+        /// <summary>The rule options this condition reads (operands such as <c>{ option: minLength }</c>).</summary>
         public IEnumerable<RuleOptionDeclaration> Options => _options;
 
         private readonly List<RuleOptionDeclaration> _options = new List<RuleOptionDeclaration>();
