@@ -17,6 +17,12 @@ namespace ConfigLint.Analyzers
         /// <summary>Diagnostic property holding a custom rule's own ID: its diagnostics have the ID CL0024 (see rules/docs/CL0024.md).</summary>
         public const string CustomRuleIdProperty = "ConfigLintCustomRuleId";
 
+        /// <summary>
+        /// The rule options in force when they differ from the defaults (<c>name=value;...</c>, <c>RuleOptions.Serialize</c>),
+        /// so that the code fix re-lints with the same thresholds and writes a value that meets them.
+        /// </summary>
+        public const string OptionsProperty = "ConfigLintOptions";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleCatalog.Instance.Descriptors;
 
         public override void Initialize(AnalysisContext context)

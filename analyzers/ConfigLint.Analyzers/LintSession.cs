@@ -11,6 +11,7 @@ using ConfigLint.Rules;
 using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -67,12 +68,22 @@ namespace ConfigLint.Analyzers
                 _helpBaseUri = help.Trim();
             }
             _scoped = ScopedConfigs(options.AdditionalFiles, cancellationToken);
-            _settings = LoadSettings(options.AdditionalFiles, cancellationToken);
+            var settings = LoadSettings(options.AdditionalFiles, cancellationToken);
+            bool badOptions = false;
+            var ruleOptions = catalog.Engine == null ? null : BindOptions(settings, catalog.Engine.Pack, out badOptions);
+            // Bad options make the settings file broken, and a broken settings file leaves the defaults, as in LoadSettings.
+            _settings = badOptions ? RunSettings.Default : settings;
             var customPacks = catalog.Engine == null ? null : LoadPacks(options.AdditionalFiles, cancellationToken);
-            // Custom packs, or declared tenant roots (which need a typer that knows them): this compilation gets its own engine.
-            _engine = (customPacks == null || customPacks.Count == 0) && _settings.TenantRoots.Count == 0
+            // Custom packs, declared tenant roots (which need a typer that knows them) or rule options: this compilation
+            // gets its own engine.
+            _engine = (customPacks == null || customPacks.Count == 0) && _settings.TenantRoots.Count == 0 && ruleOptions == null
                 ? catalog.Engine
-                : Engine(customPacks!);
+                : Engine(customPacks ?? Array.Empty<(string, string)>(), ruleOptions);
+            if (ruleOptions != null)
+            {
+                var text = ruleOptions.Serialize();
+                if (text.Length > 0) _severityProperties = SeverityProperties.ToDictionary(p => p.Key, p => p.Value.Add(ConfigLintAnalyzer.OptionsProperty, text));
+            }
             _run = _engine?.StartRun();
             if (_run != null && _options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
@@ -130,7 +141,7 @@ namespace ConfigLint.Analyzers
         }
 
         /// <summary>This compilation's engine: the custom packs (if they load) and the declared tenant roots.</summary>
-        private LintEngine Engine(IReadOnlyList<(string Name, string Text)> customPacks)
+        private LintEngine Engine(IReadOnlyList<(string Name, string Text)> customPacks, RuleOptions? ruleOptions)
         {
             var pack = IntunePack.Create();
             if (customPacks.Count > 0)
@@ -152,7 +163,7 @@ namespace ConfigLint.Analyzers
             {
                 pack = IntunePack.Create(pack, new ExportLayout(_settings.TenantRoots.Select(r => string.Equals(r, _projectDirectory, StringComparison.Ordinal) ? "." : EnginePath(r))));
             }
-            return new LintEngine(pack);
+            return new LintEngine(pack, ruleOptions);
         }
 
         private static string FullPath(string path) => System.IO.Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
@@ -163,6 +174,26 @@ namespace ConfigLint.Analyzers
         /// a second thread lints the exports from the last one backwards while the driver goes forwards.
         /// </summary>
         public const string ParallelBuildKey = "build_property.ConfigLintParallelBuild";
+
+        /// <summary>Per severity, the diagnostic properties (with the rule options in force when they are not the defaults).</summary>
+        private readonly Dictionary<Severity, ImmutableDictionary<string, string?>> _severityProperties = SeverityProperties;
+
+        /// <summary>
+        /// The settings file's rule options, checked against the pack's declarations as the CLI checks them; null when
+        /// none are set. A bad one (unknown name, wrong kind, out of range) is a CL0009 on the settings file, and the
+        /// defaults apply, as for any broken settings file.
+        /// </summary>
+        private RuleOptions? BindOptions(RunSettings run, RulePack pack, out bool broken)
+        {
+            broken = false;
+            var settings = run.Settings;
+            if (settings == null || settings.Options.Count == 0) return null;
+            var options = OptionBinding.Bind(settings, pack.Options, out var problems);
+            if (problems.Count == 0) return options;
+            broken = true;
+            _settingsProblems.AddOrUpdate(settings.Path, problems, (_, earlier) => earlier.Concat(problems).ToList());
+            return null;
+        }
 
         /// <summary>Made visible by the package props: the settings file chosen in the project (the CLI's --settings).</summary>
         public const string SettingsFileKey = "build_property.ConfigLintSettingsFile";
@@ -395,7 +426,7 @@ namespace ConfigLint.Analyzers
                 return null;
             }
 
-            var properties = SeverityProperties[severity];
+            var properties = _severityProperties[severity];
             if (_suppressions != null)
             {
                 finding = _suppressions.Apply(finding, SuppressionPath(finding, filePath));

@@ -32,14 +32,15 @@ namespace ConfigLint.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var fixer = FixCatalog.Instance.Fixer;
-            if (fixer == null) return;
+            if (FixCatalog.Instance.Fixer == null) return;
             var document = context.TextDocument;
             var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             string path = EnginePath(document);
             string content = text.ToString();
             foreach (var diagnostic in context.Diagnostics)
             {
+                // The thresholds the analyzer reported with (configlint.yaml options:), so the value written meets them.
+                var fixer = FixCatalog.Instance.FixerFor(diagnostic)!;
                 if (!fixer.HasFix(diagnostic.Id)) continue;
                 var proposed = fixer.GetFix(path, content, diagnostic.Id, diagnostic.Location.SourceSpan.Start);
                 if (proposed == null) continue;

@@ -52,7 +52,9 @@ namespace ConfigLint.CodeFixes
                     if (document == null) continue;
                     var text = await document.GetTextAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
                     var rules = new HashSet<string>(group.Select(d => d.Id), StringComparer.Ordinal);
-                    var outcome = fixer.FixAll(ConfigLintCodeFixProvider.EnginePath(document), text.ToString(), include: null, fixRule: rules.Contains);
+                    // One compilation's diagnostics share the rule options they were reported with.
+                    var withOptions = FixCatalog.Instance.FixerFor(group.First()) ?? fixer;
+                    var outcome = withOptions.FixAll(ConfigLintCodeFixProvider.EnginePath(document), text.ToString(), include: null, fixRule: rules.Contains);
                     if (!outcome.Changed) continue;
                     var changes = outcome.Applied.Count == 0 ? Array.Empty<TextChange>() : new[] { new TextChange(new TextSpan(0, text.Length), outcome.Text) };
                     // One whole-text change keeps the document's encoding and checksum algorithm (SourceText.WithChanges).

@@ -23,6 +23,25 @@ namespace ConfigLint.CodeFixes
 
         public FixEngine? Fixer { get; }
 
+        /// <summary>The property the analyzer sets on a diagnostic when the rule options in force differ from the defaults.</summary>
+        public const string OptionsProperty = "ConfigLintOptions";
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FixEngine> _withOptions = new System.Collections.Concurrent.ConcurrentDictionary<string, FixEngine>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The fix engine for the rule options a diagnostic was reported with (its <see cref="OptionsProperty"/>), so the
+        /// fix re-lints with the same thresholds and writes a value that meets them; the default engine without options.
+        /// </summary>
+        public FixEngine? FixerFor(Microsoft.CodeAnalysis.Diagnostic? diagnostic)
+        {
+            if (Fixer == null || diagnostic == null || !diagnostic.Properties.TryGetValue(OptionsProperty, out var text) || string.IsNullOrEmpty(text)) return Fixer;
+            return _withOptions.GetOrAdd(text!, t =>
+            {
+                var pack = Fixer.Engine.Pack;
+                return IntuneFixes.CreateEngine(new LintEngine(pack, ConfigLint.Core.Rules.RuleOptions.Deserialize(pack.Options, t)));
+            });
+        }
+
         public ImmutableArray<string> FixableIds { get; }
 
         private static FixCatalog Load()

@@ -35,11 +35,11 @@ namespace ConfigLint.Tools
         /// </summary>
         public static RulePack SourcePack()
         {
-            var compiled = IntunePack.Create();
-            return new RulePack(compiled.Typer, compiled.Extractors, RulePackLoader.Load(IntunePack.YamlPacks(), PackIdentifiers.GetHelpUri),
+            // Not through IntunePack.Create(): that is the compiled form, which cannot even be built while it lags
+            // behind the sources (a C# rule reading an option the old form does not declare).
+            return IntunePack.Create(RulePackLoader.Load(IntunePack.YamlPacks(), PackIdentifiers.GetHelpUri),
                 RuleClasses(typeof(ResourceRule)).Select(t => (ResourceRule)Activator.CreateInstance(t)!),
-                RuleClasses(typeof(TenantRule)).Select(t => (TenantRule)Activator.CreateInstance(t)!),
-                compiled.Shape);
+                RuleClasses(typeof(TenantRule)).Select(t => (TenantRule)Activator.CreateInstance(t)!));
         }
 
         /// <summary>Every concrete rule class of the rules assembly with a parameterless constructor, in full-name order.</summary>
@@ -68,6 +68,19 @@ namespace ConfigLint.Tools
             w.Append("        /// <summary>The settings and declarative rules of the embedded YAML packs, as <see cref=\"RulePackLoader\"/> reads them.</summary>\n");
             w.Append("        public static LoadedPack Load()\n        {\n");
             w.Append("            var pack = new LoadedPack();\n");
+            // The pack's rule options first: conditions refer to them (OptionOperand), and their order is their index.
+            _options.Clear();
+            foreach (var option in pack.Options)
+            {
+                string v = "o" + _options.Count.ToString(CultureInfo.InvariantCulture);
+                _options.Add(option, v);
+                string levels = option.Levels == null
+                    ? "null"
+                    : "new[] { " + string.Join(", ", option.Levels.Select(l => $"new RuleOptionLevel({Str(l.Name)}, {Str(l.Value)}, {Str(l.Text)})")) + " }";
+                w.Append($"            var {v} = new RuleOptionDeclaration({option.Index.ToString(CultureInfo.InvariantCulture)}, {Str(option.Name)}, {Str(option.Description)}, {Str(option.Default.Name)}, ");
+                w.Append($"{option.Minimum.ToString(CultureInfo.InvariantCulture)}, {option.Maximum.ToString(CultureInfo.InvariantCulture)}, {levels});\n");
+                w.Append($"            pack.Options.Add({v});\n");
+            }
             var names = new Dictionary<SettingDefinition, string>();
             foreach (var setting in pack.Settings)
             {
@@ -123,9 +136,13 @@ namespace ConfigLint.Tools
         /// mappings, booleans and numbers are written too, so an operand of another shape (an option reference, say)
         /// is carried as it is built. Anything else stops the generator rather than being dropped.
         /// </summary>
+        private static readonly Dictionary<RuleOptionDeclaration, string> _options = new Dictionary<RuleOptionDeclaration, string>();
+
         private static string Operand(object? operand) => operand switch
         {
             null => "null",
+            OptionOperand o => $"new OptionOperand({_options[o.Option]}, {o.Times.ToString("R", CultureInfo.InvariantCulture)}d, "
+                + (o.Unit == null ? "null" : $"System.TimeSpan.FromTicks({o.Unit.Value.Ticks.ToString(CultureInfo.InvariantCulture)}L)") + ")",
             string s => Str(s),
             bool b => b ? "true" : "false",
             int i => i.ToString(CultureInfo.InvariantCulture),

@@ -19,6 +19,6 @@ namespace ConfigLint.Tools
             return readme.Substring(0, start) + table + readme.Substring(end);
         }
 
-        public static string Table() => ConfigLint.Cli.Commands.RulesCommand.MarkdownTable();
+        public static string Table() => ConfigLint.Cli.Commands.RulesCommand.MarkdownTable(BuiltInPackSource.SourcePack());
     }
 }

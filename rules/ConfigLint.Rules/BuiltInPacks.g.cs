@@ -17,6 +17,18 @@ namespace ConfigLint.Rules
         public static LoadedPack Load()
         {
             var pack = new LoadedPack();
+            var o0 = new RuleOptionDeclaration(0, "telemetryLevel", "Highest accepted Windows diagnostic data level (CL1001)", "basic", 0, 2147483647, new[] { new RuleOptionLevel("security", "0", "Security (0)"), new RuleOptionLevel("basic", "1", "Basic/Required (1)"), new RuleOptionLevel("enhanced", "2", "Enhanced (2)"), new RuleOptionLevel("full", "3", "Full/Optional (3)") });
+            pack.Options.Add(o0);
+            var o1 = new RuleOptionDeclaration(1, "minPinLength", "Shortest accepted app protection PIN, in characters (CL2008)", "6", 4, 16, null);
+            pack.Options.Add(o1);
+            var o2 = new RuleOptionDeclaration(2, "minPasswordLength", "Shortest accepted device password, in characters (CL2019, CL2020)", "6", 4, 16, null);
+            pack.Options.Add(o2);
+            var o3 = new RuleOptionDeclaration(3, "inactivityMinutes", "Longest accepted inactivity, in minutes, before the device locks (CL2024)", "15", 1, 999, null);
+            pack.Options.Add(o3);
+            var o4 = new RuleOptionDeclaration(4, "offlineWipeDays", "Longest accepted offline period, in days, before app protection wipes org data (CL2012)", "90", 1, 999, null);
+            pack.Options.Add(o4);
+            var o5 = new RuleOptionDeclaration(5, "gracePeriodDays", "Longest accepted grace period, in days, before a failing device is marked noncompliant (CL2016)", "14", 0, 365, null);
+            pack.Options.Add(o5);
             var s0 = new SettingDefinition("windows.diagnosticData.changeNotification", "Diagnostic data opt-in change notifications");
             s0.Forms.Add(new FormDefinition(s0, "settingsCatalog", "device_vendor_msft_policy_config_system_configuretelemetryoptinchangenotification", null, null));
             s0.Forms.Add(new FormDefinition(s0, "omaUri", "./Device/Vendor/MSFT/Policy/Config/System/ConfigureTelemetryOptInChangeNotification", null, null));
@@ -403,13 +415,13 @@ namespace ConfigLint.Rules
                     new RuleLeaf(s14, When(PresenceTest.Value, ("equals", "1"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL1001", "Privacy.Windows.DiagnosticDataAboveBasic", "Windows diagnostic data is above Basic/Required", "Windows diagnostic data is above Basic/Required: {form} is '{value}'; set it to Basic/Required (1) or Security (0)", "Privacy", Severity.Warning,
+                new RuleDescriptor("CL1001", "Privacy.Windows.DiagnosticDataAboveBasic", "Windows diagnostic data is above Basic/Required", "Windows diagnostic data is above {telemetryLevel}: {form} is '{value}'; set it to {telemetryLevel} or lower", "Privacy", Severity.Warning,
                     "", "DPIA risk 5 (diagnostic data goes to the US) and recommendation: Windows telemetry at Basic or Security; Graph diagnosticDataSubmissionMode; Policy CSP System/AllowTelemetry", new[] { "dpia", "telemetry", "windows" }, PackIdentifiers.GetHelpUri("CL1001")),
                 null,
                 LeafCombination.Single,
                 new[]
                 {
-                    new RuleLeaf(s15, When(PresenceTest.Value, ("greaterOrEquals", "2"))),
+                    new RuleLeaf(s15, When(PresenceTest.Value, ("greater", new OptionOperand(o0, 1d, null)))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
                 new RuleDescriptor("CL1002", "Privacy.Windows.DiagnosticDataUserDefined", "Windows diagnostic data level is left to the user", "Windows diagnostic data level is not enforced: {form} is '{value}', which lets each user choose up to Full/Optional; enforce Basic/Required or Security instead", "Privacy", Severity.Warning,
@@ -542,13 +554,13 @@ namespace ConfigLint.Rules
                     new RuleLeaf(s23, When(PresenceTest.Value, ("equals", "true"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL2008", "Security.AppProtection.ShortPin", "App protection PIN is shorter than 6 characters", "App protection policy {resource} accepts a PIN of {value} characters ({form}); require at least 6", "Security", Severity.Suggestion,
+                new RuleDescriptor("CL2008", "Security.AppProtection.ShortPin", "App protection PIN is shorter than 6 characters", "App protection policy {resource} accepts a PIN of {value} characters ({form}); require at least {minPinLength}", "Security", Severity.Suggestion,
                     "", "Microsoft data protection framework for app protection policies, level 3 (Enterprise high): Select minimum PIN length = 6; Graph managedAppProtection.minimumPinLength", new[] { "security", "app-protection", "access" }, PackIdentifiers.GetHelpUri("CL2008")),
                 new[] { "androidManagedAppProtection", "iosManagedAppProtection" },
                 LeafCombination.AllOf,
                 new[]
                 {
-                    new RuleLeaf(s26, When(PresenceTest.Value, ("less", "6"))),
+                    new RuleLeaf(s26, When(PresenceTest.Value, ("less", new OptionOperand(o1, 1d, null)))),
                     new RuleLeaf(s23, When(PresenceTest.Value, ("equals", "true"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
@@ -579,13 +591,13 @@ namespace ConfigLint.Rules
                     new RuleLeaf(s49, When(PresenceTest.Value, ("equals", "true"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL2012", "Security.AppProtection.OfflineWipePeriodTooLong", "App protection waits more than 90 days offline before wiping org data", "App protection policy {resource} keeps org data on a device that has not checked in for {value} ({form}); set it to P90D or less", "Security", Severity.Warning,
+                new RuleDescriptor("CL2012", "Security.AppProtection.OfflineWipePeriodTooLong", "App protection waits more than 90 days offline before wiping org data", "App protection policy {resource} keeps org data on a device that has not checked in for {value} ({form}); set it to P{offlineWipeDays}D or less", "Security", Severity.Warning,
                     "", "Microsoft data protection framework for app protection policies, levels 1-3: Offline grace period (wipe data) = 90 days; Graph managedAppProtection.periodOfflineBeforeWipeIsEnforced", new[] { "security", "app-protection", "wipe" }, PackIdentifiers.GetHelpUri("CL2012")),
                 null,
                 LeafCombination.Single,
                 new[]
                 {
-                    new RuleLeaf(s27, When(PresenceTest.Value, ("durationGreater", "P90D"))),
+                    new RuleLeaf(s27, When(PresenceTest.Value, ("durationGreater", new OptionOperand(o4, 1d, System.TimeSpan.FromTicks(864000000000L))))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
                 new RuleDescriptor("CL2013", "Security.AppProtection.LinksNotForcedToManagedBrowser", "App protection lets web links open in an unmanaged browser", "App protection policy {resource} lets links in managed apps open in any browser ({form} is false); set it to true with managedBrowser 'microsoftEdge'", "Security", Severity.Suggestion,
@@ -606,34 +618,34 @@ namespace ConfigLint.Rules
                     new RuleLeaf(s51, When(PresenceTest.Value, ("equals", "false"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL2019", "Security.Compliance.PasswordTooShort", "Compliance policy accepts a password shorter than 6 characters", "Compliance policy {resource} accepts a device password of {value} characters ({form}); require at least 6", "Security", Severity.Warning,
+                new RuleDescriptor("CL2019", "Security.Compliance.PasswordTooShort", "Compliance policy accepts a password shorter than 6 characters", "Compliance policy {resource} accepts a device password of {value} characters ({form}); require at least {minPasswordLength}", "Security", Severity.Warning,
                     "", "Intune compliance settings (System Security: Minimum password length); Microsoft device compliance framework level 2 (6 characters); Graph *CompliancePolicy.passwordMinimumLength / iosCompliancePolicy.passcodeMinimumLength", new[] { "security", "compliance", "password" }, PackIdentifiers.GetHelpUri("CL2019")),
                 null,
                 LeafCombination.AllOf,
                 new[]
                 {
-                    new RuleLeaf(s29, When(PresenceTest.Value, ("less", "6"))),
+                    new RuleLeaf(s29, When(PresenceTest.Value, ("less", new OptionOperand(o2, 1d, null)))),
                     new RuleLeaf(s28, When(PresenceTest.Value, ("equals", "true"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL2020", "Security.DeviceRestrictions.PasswordTooShort", "Device restrictions accept a password shorter than 6 characters", "{resource} enforces a device password of only {value} characters ({form}); require at least 6", "Security", Severity.Warning,
+                new RuleDescriptor("CL2020", "Security.DeviceRestrictions.PasswordTooShort", "Device restrictions accept a password shorter than 6 characters", "{resource} enforces a device password of only {value} characters ({form}); require at least {minPasswordLength}", "Security", Severity.Warning,
                     "", "Intune device restrictions (Password: Minimum password length); Microsoft iOS/iPadOS security configuration framework level 2 (6 digits); Graph windows10GeneralConfiguration / macOSGeneralDeviceConfiguration.passwordMinimumLength, iosGeneralDeviceConfiguration.passcodeMinimumLength; Policy CSP DeviceLock/MinDevicePasswordLength; Apple declarative Passcode configuration MinimumLength", new[] { "security", "device-restrictions", "password" }, PackIdentifiers.GetHelpUri("CL2020")),
                 null,
                 LeafCombination.AllOf,
                 new[]
                 {
-                    new RuleLeaf(s31, When(PresenceTest.Value, ("less", "6"))),
+                    new RuleLeaf(s31, When(PresenceTest.Value, ("less", new OptionOperand(o2, 1d, null)))),
                     new RuleLeaf(s30, When(PresenceTest.Value, ("equals", "true"))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
-                new RuleDescriptor("CL2024", "Security.Device.InactivityLockTooLong", "Device stays unlocked for more than 15 minutes of inactivity", "{resource} lets a device stay unlocked for too long: {form} is {value}; lock after at most 15 minutes (900 seconds)", "Security", Severity.Warning,
+                new RuleDescriptor("CL2024", "Security.Device.InactivityLockTooLong", "Device stays unlocked for more than 15 minutes of inactivity", "{resource} lets a device stay unlocked for too long: {form} is {value}; lock after at most {inactivityMinutes} minutes", "Security", Severity.Warning,
                     "", "Intune device restrictions and compliance (maximum minutes of inactivity until screen locks); CIS Microsoft Intune for Windows benchmark, Interactive logon: Machine inactivity limit 900 seconds or fewer; Policy CSP DeviceLock/MaxInactivityTimeDeviceLock and LocalPoliciesSecurityOptions/InteractiveLogon_MachineInactivityLimit", new[] { "security", "device-restrictions", "compliance", "lock" }, PackIdentifiers.GetHelpUri("CL2024")),
                 null,
                 LeafCombination.AnyOf,
                 new[]
                 {
-                    new RuleLeaf(s32, When(PresenceTest.Value, ("greater", "15"))),
-                    new RuleLeaf(s33, When(PresenceTest.Value, ("greater", "900"))),
+                    new RuleLeaf(s32, When(PresenceTest.Value, ("greater", new OptionOperand(o3, 1d, null)))),
+                    new RuleLeaf(s33, When(PresenceTest.Value, ("greater", new OptionOperand(o3, 60d, null)))),
                 }));
             pack.Rules.Add(new DeclarativeRule(
                 new RuleDescriptor("CL2025", "Security.BitLocker.DeviceEncryptionNotRequired", "BitLocker device encryption is explicitly not required", "{resource} sets BitLocker 'Require Device Encryption' to disabled ({form} is '{value}'); set it to 1 (enabled)", "Security", Severity.Warning,

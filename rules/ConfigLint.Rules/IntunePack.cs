@@ -30,6 +30,7 @@ namespace ConfigLint.Rules
             var declarative = new LoadedPack();
             declarative.Settings.AddRange(shared.Settings);
             declarative.Rules.AddRange(shared.DeclarativeRules);
+            declarative.Options.AddRange(shared.Options);
             return new RulePack(new IntuneTyper(layout), shared.Extractors, declarative, shared.ResourceRules, shared.TenantRules, shared.Shape);
         }
 
@@ -63,12 +64,18 @@ namespace ConfigLint.Rules
         private static RulePack Build(IReadOnlyList<(string Name, string Text)> customPacks) =>
             Build(RulePackLoader.LoadOver(BuiltInPacks.Load(), customPacks));
 
-        private static RulePack Build(LoadedPack declarative) => new RulePack(
+        private static RulePack Build(LoadedPack declarative) => Create(declarative, BuiltInPacks.ResourceRules(), BuiltInPacks.TenantRules());
+
+        /// <summary>
+        /// The pack over given rules, without the compiled built-ins: the build tools compose it from the sources (the
+        /// YAML and the rule classes) when they regenerate BuiltInPacks.g.cs, which may be stale until then.
+        /// </summary>
+        public static RulePack Create(LoadedPack declarative, IEnumerable<ResourceRule> resourceRules, IEnumerable<TenantRule> tenantRules) => new RulePack(
             new IntuneTyper(),
             new ISettingExtractor[] { new SettingsCatalogExtractor(), new OmaUriExtractor(), new AdmxExtractor() },
             declarative,
-            BuiltInPacks.ResourceRules(),
-            BuiltInPacks.TenantRules(),
+            resourceRules,
+            tenantRules,
             ExportDocumentShape.Instance);
     }
 }

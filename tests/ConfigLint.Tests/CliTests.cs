@@ -56,7 +56,7 @@ namespace ConfigLint.Tests
             var (exit, output, _) = Run("lint", ".");
             Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
             var expectedPath = Path.Combine("policies", "risky.json");
-            Assert.That(output.Split('\n')[0], Is.EqualTo($"{expectedPath}(4,36): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)"));
+            Assert.That(output.Split('\n')[0], Is.EqualTo($"{expectedPath}(4,36): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower"));
         }
 
         [TestCase("error", ExitCodes.Success)]
@@ -228,7 +228,7 @@ namespace ConfigLint.Tests
             Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
             var line = output.Split('\n').Single(l => l.StartsWith("::warning", StringComparison.Ordinal) && l.Contains("CL1001"));
             Assert.That(line, Is.EqualTo("::warning file=policies/risky%2C 50%25.json,line=4,col=36,endLine=4,endColumn=42,title=CL1001 Privacy.Windows.DiagnosticDataAboveBasic::" +
-                "Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)"));
+                "Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower"));
             // A tenant-level finding is anchored to the tenant's first file, line 1 (FindingOrigin).
             Assert.That(output, Does.Contain("::notice file=policies/risky%2C 50%25.json,line=1,title=CL1009 Privacy.Tenant.NoBrandingProfileExported::not checkable offline"));
         }

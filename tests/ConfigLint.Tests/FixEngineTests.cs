@@ -159,7 +159,7 @@ namespace ConfigLint.Tests
         [Test]
         public void RuleOptionSeamChangesTheWrittenValue()
         {
-            var fixer = IntuneFixes.CreateEngine(Lint.Engine, RuleFixOptions.FromLookup((rule, option) => rule == "CL2020" && option == "minimumLength" ? "8" : null));
+            var fixer = IntuneFixes.CreateEngine(Lint.Engine, RuleFixOptions.FromLookup((rule, option) => rule == "CL2020" && option == "minPasswordLength" ? "8" : null));
             string text = Restrictions.Replace("\"passwordMinimumLength\": 8", "\"passwordMinimumLength\": 4");
             Assert.That(fixer.FixAll("w.json", text, fixRule: id => id == "CL2020").Text, Is.EqualTo(Restrictions));
         }

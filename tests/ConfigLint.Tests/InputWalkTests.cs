@@ -16,7 +16,7 @@ namespace ConfigLint.Tests
     {
         private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Risky\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
         private const string Clean = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Clean\",\n  \"diagnosticsDataSubmissionMode\": \"basic\"\n}\n";
-        private const string RiskyLine = "(4,36): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)";
+        private const string RiskyLine = "(4,36): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower";
 
         private (int Exit, string Out, string Err) Run(params string[] args)
         {

@@ -92,7 +92,7 @@ namespace ConfigLint.Tests
             {
                 "edited.json(1,1): error CL0001: invalid JSON at line 1, column 1: a comment; JSON has no comments (strict JSON readers refuse the file); the content was still checked",
                 "edited.json(4,31): error CL0001: invalid JSON at line 4, column 31: a comment; JSON has no comments (strict JSON readers refuse the file); the content was still checked",
-                "edited.json(9,16): warning CL1001: Windows diagnostic data is above Basic/Required: OMA-URI './Vendor/MSFT/Policy/Config/System/AllowTelemetry' is '3'; set it to Basic/Required (1) or Security (0)",
+                "edited.json(9,16): warning CL1001: Windows diagnostic data is above Basic/Required (1): OMA-URI './Vendor/MSFT/Policy/Config/System/AllowTelemetry' is '3'; set it to Basic/Required (1) or lower",
                 "edited.json(9,16): info CL1016: 'Telemetry' sends Full/Optional diagnostic data (OMA-URI './Vendor/MSFT/Policy/Config/System/AllowTelemetry' is '3') but limits neither dump nor diagnostic log collection, so Windows may upload full memory dumps and logs; add LimitDumpCollection and LimitDiagnosticLogCollection set to 1 (or make sure another assigned policy does)",
                 "edited.json(9,17): error CL0001: invalid JSON at line 9, column 17: a trailing comma before '}'; JSON does not allow it; the content was still checked",
                 "edited.json(10,6): error CL0001: invalid JSON at line 10, column 6: a trailing comma before ']'; JSON does not allow it; the content was still checked",

@@ -124,7 +124,7 @@ namespace ConfigLint.Tests
             var result = Lint.Engine.StartRun().LintBytes("p.json", bytes);
             Assert.That(Lint.Lines(result.Findings), Is.EqualTo(new[]
             {
-                "p.json(4,36): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+                "p.json(4,36): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower",
             }));
             Assert.That(result.Findings[0].Location!.End, Is.EqualTo(new LinePosition(4, 42)));
         }
@@ -198,7 +198,7 @@ namespace ConfigLint.Tests
             var findings = Lint.Text("SettingsCatalog/nested.json", text);
             Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
             {
-                "SettingsCatalog/nested.json(11,46): warning CL1001: Windows diagnostic data is above Basic/Required: Settings Catalog setting 'device_vendor_msft_policy_config_system_allowtelemetry' is 'device_vendor_msft_policy_config_system_allowtelemetry_2'; set it to Basic/Required (1) or Security (0)",
+                "SettingsCatalog/nested.json(11,46): warning CL1001: Windows diagnostic data is above Basic/Required (1): Settings Catalog setting 'device_vendor_msft_policy_config_system_allowtelemetry' is 'device_vendor_msft_policy_config_system_allowtelemetry_2'; set it to Basic/Required (1) or lower",
                 "configlint : info CL1009: " + Rules.Tenant.NoBrandingProfileRule.Rule.MessageFormat,
                 "configlint : info CL1011: " + Rules.Tenant.AdminAuditLogRule.NotCheckable.MessageFormat,
                 "configlint : info CL1026: " + Rules.Privacy.MultiAdminApprovalRule.NotCheckable.MessageFormat,
@@ -268,7 +268,7 @@ namespace ConfigLint.Tests
             Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
             {
                 "page.json(1,14): info CL0004: 4 elements of this list are not Graph objects (the first is a null); not checked",
-                "page.json(2,103): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+                "page.json(2,103): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower",
             }));
             var single = Lint.Text("list.json", "[ {\"@odata.type\": \"#microsoft.graph.roleScopeTag\", \"displayName\": \"t\"}, 42 ]").Where(f => f.Location != null);
             Assert.That(Lint.Lines(single), Is.EqualTo(new[] { "list.json(1,73): info CL0004: an element of this list is a number, not a Graph object; not checked" }));

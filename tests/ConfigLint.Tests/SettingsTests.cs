@@ -34,12 +34,22 @@ namespace ConfigLint.Tests
             Assert.That(schema["additionalProperties"]!.Value<bool>(), Is.False);
             Assert.That(((JObject)schema["properties"]!).Properties().Select(p => p.Name), Is.EqualTo(ConfigLintSettings.Keys));
             Assert.That(schema["properties"]!["rules"]!["items"]!["enum"]!.Values<string>(), Is.EquivalentTo(ConfigLintSettings.RuleSets));
+            // The options are the packs' declarations (options: in rules/packs): names, kinds, ranges and defaults.
             var options = (JObject)schema["properties"]!["options"]!["properties"]!;
-            Assert.That(options.Properties().Select(p => p.Name), Is.EquivalentTo(ConfigLintSettings.OptionKinds.Keys));
-            Assert.That(options["telemetryLevel"]!["enum"]!.Values<string>(), Is.EqualTo(ConfigLintSettings.TelemetryLevels));
-            foreach (var option in ConfigLintSettings.OptionKinds.Where(o => o.Value == "integer"))
+            var declared = ConfigLint.Rules.IntunePack.Create().Options;
+            Assert.That(options.Properties().Select(p => p.Name), Is.EquivalentTo(declared.Select(o => o.Name)));
+            foreach (var option in declared)
             {
-                Assert.That((string?)options[option.Key]!["type"], Is.EqualTo("integer"), option.Key);
+                var entry = options[option.Name]!;
+                Assert.That((string?)entry["description"], Is.EqualTo(option.Description), option.Name);
+                if (option.Levels != null)
+                {
+                    Assert.That(entry["enum"]!.Values<string>(), Is.EqualTo(option.Levels.Select(l => l.Name)), option.Name);
+                    Assert.That((string?)entry["default"], Is.EqualTo(option.Default.Name), option.Name);
+                    continue;
+                }
+                Assert.That(((string?)entry["type"], (int?)entry["minimum"], (int?)entry["maximum"], (int?)entry["default"]),
+                    Is.EqualTo(("integer", (int?)option.Minimum, (int?)option.Maximum, (int?)option.Default.Number)), option.Name);
             }
         }
 
@@ -60,8 +70,11 @@ namespace ConfigLint.Tests
         [TestCase("rulez: [dpia]\n", 1, 1, "unknown key 'rulez'")]
         [TestCase("# settings\nrules: [dpia, secrity]\n", 2, 8, "unknown rule set 'secrity'")]
         [TestCase("ruleset: next\n", 1, 10, "'next' is not a version")]
-        [TestCase("options:\n  minPinLength: six\n", 2, 17, "minPinLength: 'six' is not a whole number")]
-        [TestCase("options:\n  telemetryLevel: chatty\n", 2, 19, "'chatty' is not a telemetry level")]
+        [TestCase("options:\n  minPinLength: six\n", 2, 17, "minPinLength: 'six' is not a whole number from 4 to 16")]
+        [TestCase("options:\n  telemetryLevel: chatty\n", 2, 19, "telemetryLevel: 'chatty' is not one of security, basic, enhanced, full")]
+        [TestCase("options:\n  minPinLength: 2\n", 2, 17, "minPinLength: '2' is not a whole number from 4 to 16")]
+        [TestCase("options:\n  inactivityMinutes: [5]\n", 2, 22, "expected a value for option 'inactivityMinutes'")]
+        [TestCase("options:\n  gracePeriodDays: 3.5\n", 2, 20, "gracePeriodDays: '3.5' is not a whole number from 0 to 365")]
         [TestCase("options:\n  pinLength: 6\n", 2, 3, "unknown option 'pinLength'")]
         [TestCase("include: {a: b}\n", 1, 10, "expected a list of file globs")]
         [TestCase("- a\n- b\n", 1, 1, "expected a mapping of settings")]

@@ -48,7 +48,7 @@ namespace ConfigLint.Tests
             Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
             {
                 "dup.yaml(3,1): error CL0001: invalid YAML at line 3, column 1: the key 'displayName' appears twice in this mapping; YAML keys must be unique",
-                "dup.yaml(4,32): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+                "dup.yaml(4,32): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower",
             }));
         }
 
@@ -59,7 +59,7 @@ namespace ConfigLint.Tests
             var findings = Lint.Text("two.yaml", yaml).Where(f => f.Location != null);
             Assert.That(Lint.Lines(findings), Is.EqualTo(new[]
             {
-                "two.yaml(7,32): warning CL1001: Windows diagnostic data is above Basic/Required: property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or Security (0)",
+                "two.yaml(7,32): warning CL1001: Windows diagnostic data is above Basic/Required (1): property 'diagnosticsDataSubmissionMode' is 'full'; set it to Basic/Required (1) or lower",
             }));
         }
 

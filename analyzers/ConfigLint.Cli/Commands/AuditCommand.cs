@@ -90,6 +90,14 @@ namespace ConfigLint.Cli.Commands
             suppressions ??= SuppressionFileSource.Discover(inputs.Folders(), baseDirectory, now, _err);
             if (suppressions == null) return ExitCodes.UsageError;
             var engine = engineBuild.GetAwaiter().GetResult();
+            // The settings file's rule options, as lint reads them, so an audit applies the same thresholds.
+            var ruleOptions = ConfigLint.Configuration.Settings.OptionBinding.Bind(runSettings.Settings, engine.Pack.Options, out var optionProblems);
+            if (optionProblems.Count > 0)
+            {
+                foreach (var problem in optionProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
+            if (ruleOptions.IsConfigured) engine = new LintEngine(engine.Pack, ruleOptions);
             var ruleIds = new HashSet<string>(engine.Rules.Select(r => r.Id).Concat(ConfigurationDiagnostics.All.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
             var configFiles = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
             Func<Finding, Finding?> applySeverity = f => configFiles.Apply(f, runSettings);

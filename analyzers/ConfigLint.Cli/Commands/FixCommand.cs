@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ConfigLint.Cli.Formatters;
+using ConfigLint.Configuration.Settings;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Fixes;
 using ConfigLint.Core.Model;
@@ -36,19 +37,38 @@ namespace ConfigLint.Cli.Commands
             var rule = new Option<string[]>("--rule", "-r") { Description = "Fix only this rule (repeat for several); default: every rule with a fix." };
             var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; report what would be fixed." };
             var diff = new Option<bool>("--diff") { Description = "Print a unified diff of every change." };
-            var command = new Command("fix", "Apply the fixes of fixable findings to the files.") { paths, rule, dryRun, diff };
+            var settings = new Option<string>("--settings") { Description = "The configlint.yaml to use (default: the nearest one above the first path); its options: choose the values fixes write." };
+            var command = new Command("fix", "Apply the fixes of fixable findings to the files.") { paths, rule, dryRun, diff, settings };
             command.SetAction(parse => new FixCommand(output, error).Run(
                 (parse.GetValue(paths) ?? Array.Empty<string>()).Select(p => Path.Combine(baseDirectory, p)).ToList(),
                 parse.GetValue(rule) ?? Array.Empty<string>(),
                 parse.GetValue(dryRun),
                 parse.GetValue(diff),
-                baseDirectory));
+                baseDirectory,
+                parse.GetValue(settings)));
             return command;
         }
 
-        public int Run(IReadOnlyList<string> paths, IReadOnlyCollection<string> rules, bool dryRun, bool diff, string baseDirectory)
+        public int Run(IReadOnlyList<string> paths, IReadOnlyCollection<string> rules, bool dryRun, bool diff, string baseDirectory, string? settingsPath = null)
         {
-            var engine = new LintEngine(IntunePack.Create());
+            var pack = IntunePack.Create();
+            var inputs = InputCollector.Create(paths, baseDirectory);
+            if (inputs.Missing.Count > 0)
+            {
+                foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
+                return ExitCodes.UsageError;
+            }
+            // The same settings file as lint: its rule options are the thresholds the fixed values must meet.
+            var explicitSettings = settingsPath == null ? null : Path.GetFullPath(Path.Combine(baseDirectory, settingsPath));
+            var runSettings = SettingsFiles.Load(explicitSettings, paths, inputs.Folders(), baseDirectory, _err, out var settingsProblems);
+            IReadOnlyList<ConfigLint.Configuration.ConfigProblem> problems = settingsProblems;
+            var ruleOptions = runSettings == null ? null : OptionBinding.Bind(runSettings.Settings, pack.Options, out problems);
+            if (runSettings == null || problems.Count > 0)
+            {
+                foreach (var problem in problems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
+            var engine = new LintEngine(pack, ruleOptions);
             var fixer = IntuneFixes.CreateEngine(engine);
             var selected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var id in rules)
@@ -66,13 +86,7 @@ namespace ConfigLint.Cli.Commands
                 selected.Add(id);
             }
 
-            var inputs = InputCollector.Create(paths, baseDirectory);
-            if (inputs.Missing.Count > 0)
-            {
-                foreach (var missing in inputs.Missing) _err.WriteLine($"configlint: error: path not found: {missing}");
-                return ExitCodes.UsageError;
-            }
-            var files = inputs.Files().ToList();
+            var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).ToList();
             if (files.Count == 0)
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
@@ -81,7 +95,7 @@ namespace ConfigLint.Cli.Commands
             // The same configured severities as lint (ConfigLint.Configuration): a finding configured off is not fixed.
             var ruleIds = new HashSet<string>(ConfigLint.Rules.IntunePack.Create().Descriptors.Concat(ConfigLint.Configuration.ConfigurationDiagnostics.All).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             var severities = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
-            Func<Finding, bool> counts = f => severities.Apply(f, ConfigLint.Configuration.Settings.RunSettings.Default) != null;
+            Func<Finding, bool> counts = f => severities.Apply(f, runSettings) != null;
             Func<string, bool>? fixRule = selected.Count == 0 ? null : selected.Contains;
             var allowed = WriteGuard.ForInputs(paths);
 
@@ -166,7 +180,7 @@ namespace ConfigLint.Cli.Commands
                 remaining.AddRange(result.Findings);
             }
             remaining.AddRange(run.Complete());
-            var failing = remaining.Select(f => severities.Apply(f, ConfigLint.Configuration.Settings.RunSettings.Default)).Where(f => f != null && f.Severity >= Severity.Warning).Select(f => f!).ToList();
+            var failing = remaining.Select(f => severities.Apply(f, runSettings)).Where(f => f != null && f.Severity >= Severity.Warning).Select(f => f!).ToList();
             failing.Sort(Finding.ReportOrder);
             foreach (var finding in failing) _out.WriteLine(ConsoleFormatter.FormatLine(finding));
 

@@ -95,10 +95,17 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.UsageError;
             }
             if (accepted == null) return ExitCodes.UsageError;
+            // The settings file's rule options, checked against the options the packs declare (as the analyzer does).
+            var ruleOptions = OptionBinding.Bind(runSettings.Settings, pack.Options, out var optionProblems);
+            if (optionProblems.Count > 0)
+            {
+                foreach (var problem in optionProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
+                return ExitCodes.UsageError;
+            }
             // Declared tenant roots, as the engine sees paths (relative to the report root).
             var engine = new LintEngine(runSettings.TenantRoots.Count == 0
                 ? pack
-                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))));
+                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))), ruleOptions);
             checkedPairs?.Know(engine.Pack);
             var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);

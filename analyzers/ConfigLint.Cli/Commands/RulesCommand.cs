@@ -56,11 +56,14 @@ namespace ConfigLint.Cli.Commands
         }
 
         /// <summary>The rule table embedded in the README between the rules markers; a test keeps them in sync.</summary>
-        public static string MarkdownTable()
+        public static string MarkdownTable() => MarkdownTable(IntunePack.Create());
+
+        /// <summary>The table for <paramref name="pack"/> (the build tools pass the pack as its sources say now).</summary>
+        public static string MarkdownTable(ConfigLint.Core.Engine.RulePack pack)
         {
             var sb = new System.Text.StringBuilder();
             sb.Append("| ID | Name | Severity | Title |\n|---|---|---|---|\n");
-            foreach (var r in IntunePack.Create().Descriptors)
+            foreach (var r in pack.Descriptors)
             {
                 sb.Append($"| [{r.Id}](rules/docs/{r.Id}.md) | {r.Name} | {r.DefaultSeverity.ToName()} | {r.Title.Replace("|", "\\|")} |\n");
             }

@@ -17,20 +17,6 @@ namespace ConfigLint.Configuration.Settings
         /// <summary>Rule sets by tag; <c>all</c> is every rule.</summary>
         public static readonly IReadOnlyList<string> RuleSets = new[] { "all", "dpia", "security", "hygiene" };
 
-        /// <summary>Rule options whose threshold is a policy choice, with their kind ("level" or "integer").</summary>
-        public static readonly IReadOnlyDictionary<string, string> OptionKinds = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["telemetryLevel"] = "level",
-            ["inactivityMinutes"] = "integer",
-            ["minPinLength"] = "integer",
-            ["minPasswordLength"] = "integer",
-            ["offlineWipeDays"] = "integer",
-            ["gracePeriodDays"] = "integer",
-        };
-
-        /// <summary>The values <c>telemetryLevel</c> takes, lowest first.</summary>
-        public static readonly IReadOnlyList<string> TelemetryLevels = new[] { "security", "basic", "enhanced", "full" };
-
         public ConfigLintSettings(string path, string directory)
         {
             Path = path;
@@ -57,8 +43,15 @@ namespace ConfigLint.Configuration.Settings
         /// <summary>The pinned rule-set version: rules introduced after it report at most as suggestions.</summary>
         public Version? Ruleset { get; internal set; }
 
-        /// <summary>Rule options by name (see <see cref="OptionKinds"/>), for the pack's rules to read.</summary>
+        /// <summary>
+        /// Rule options by name, as written. Which names exist, their kinds and ranges are the rule packs' declarations
+        /// (<c>options:</c>), checked by <see cref="OptionBinding"/> once the pack is known.
+        /// </summary>
         public Dictionary<string, string> Options { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Where each option's name and value are written, for problems with file and line.</summary>
+        public Dictionary<string, (ConfigLint.Core.Text.SourceLocation Name, ConfigLint.Core.Text.SourceLocation Value)> OptionLocations { get; } =
+            new Dictionary<string, (ConfigLint.Core.Text.SourceLocation, ConfigLint.Core.Text.SourceLocation)>(StringComparer.Ordinal);
 
         /// <summary>Custom rule-pack paths, as written (relative to <see cref="Directory"/>), for the pack loader.</summary>
         public List<string> Packs { get; } = new List<string>();

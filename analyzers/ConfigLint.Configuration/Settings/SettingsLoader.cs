@@ -27,13 +27,14 @@ namespace ConfigLint.Configuration.Settings
             var found = new List<ConfigProblem>();
             problems = found;
             var settings = new ConfigLintSettings(path, PathUtil.Directory(path));
-            void Problem(Mark mark, string message)
+            SourceLocation Locate(Mark mark)
             {
                 int line = Math.Max(1, (int)mark.Line);
                 int column = Math.Max(1, (int)mark.Column);
-                var location = new SourceLocation(displayPath, new LinePosition(line, column), new LinePosition(line, column), Offset(text, line, column), Offset(text, line, column));
-                found.Add(new ConfigProblem(ConfigurationDiagnostics.InvalidSettingsFile, location, $"{ConfigLintSettings.FileName}: {message}"));
+                return new SourceLocation(displayPath, new LinePosition(line, column), new LinePosition(line, column), Offset(text, line, column), Offset(text, line, column));
             }
+            void Problem(Mark mark, string message) =>
+                found.Add(new ConfigProblem(ConfigurationDiagnostics.InvalidSettingsFile, Locate(mark), $"{ConfigLintSettings.FileName}: {message}"));
 
             var stream = new YamlStream();
             try
@@ -86,7 +87,7 @@ namespace ConfigLint.Configuration.Settings
                         if (System.Version.TryParse(version.Contains(".") ? version : version + ".0", out var parsed)) settings.Ruleset = parsed;
                         else Problem(value.Start, $"ruleset: '{version}' is not a version; expected one such as 0.1");
                         break;
-                    case "options": Options(value, settings, Problem); break;
+                    case "options": Options(value, settings, Problem, Locate); break;
                     default:
                         Problem(entry.Key.Start, $"unknown key '{key}'; expected one of {string.Join(", ", ConfigLintSettings.Keys)}");
                         break;
@@ -121,7 +122,11 @@ namespace ConfigLint.Configuration.Settings
             }
         }
 
-        private static void Options(YamlNode node, ConfigLintSettings settings, Action<Mark, string> problem)
+        /// <summary>
+        /// Reads <c>options:</c> as name: scalar pairs with their positions. Names, kinds and ranges are the packs'
+        /// declarations, checked by <see cref="OptionBinding"/> (the loader does not know the pack).
+        /// </summary>
+        private static void Options(YamlNode node, ConfigLintSettings settings, Action<Mark, string> problem, Func<Mark, SourceLocation> locate)
         {
             if (!(node is YamlMappingNode map))
             {
@@ -131,24 +136,10 @@ namespace ConfigLint.Configuration.Settings
             foreach (var entry in map.Children)
             {
                 var name = (entry.Key as YamlScalarNode)?.Value ?? string.Empty;
-                if (!ConfigLintSettings.OptionKinds.TryGetValue(name, out var kind))
-                {
-                    problem(entry.Key.Start, $"unknown option '{name}'; expected one of {string.Join(", ", ConfigLintSettings.OptionKinds.Keys)}");
-                    continue;
-                }
-                var value = Scalar(entry.Value, kind == "level" ? "a telemetry level" : "a whole number", problem);
+                var value = Scalar(entry.Value, $"a value for option '{name}' (a number or a level)", problem);
                 if (value == null) continue;
-                bool valid = kind == "level"
-                    ? ConfigLintSettings.TelemetryLevels.Contains(value.ToLowerInvariant())
-                    : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 0;
-                if (!valid)
-                {
-                    problem(entry.Value.Start, kind == "level"
-                        ? $"{name}: '{value}' is not a telemetry level; expected {string.Join(", ", ConfigLintSettings.TelemetryLevels)}"
-                        : $"{name}: '{value}' is not a whole number of 0 or more");
-                    continue;
-                }
-                settings.Options[name] = kind == "level" ? value.ToLowerInvariant() : value;
+                settings.Options[name] = value;
+                settings.OptionLocations[name] = (locate(entry.Key.Start), locate(entry.Value.Start));
             }
         }
 

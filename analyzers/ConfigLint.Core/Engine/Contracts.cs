@@ -148,7 +148,13 @@ namespace ConfigLint.Core.Engine
         /// <summary>Resource types the rule applies to; null means every typed resource.</summary>
         public virtual IReadOnlyCollection<string>? Types => null;
 
+        /// <summary>The rule options (<c>options:</c> in a pack) the rule reads; the pack checks that each is declared.</summary>
+        public virtual IReadOnlyList<string> OptionNames => System.Array.Empty<string>();
+
         public abstract void Analyze(Resource resource, IFindingSink sink);
+
+        /// <summary>What the engine calls: a rule with thresholds overrides it to read the run's <paramref name="options"/>.</summary>
+        public virtual void Analyze(Resource resource, IFindingSink sink, ConfigLint.Core.Rules.RuleOptions options) => Analyze(resource, sink);
     }
 
     /// <summary>

@@ -18,9 +18,13 @@ namespace ConfigLint.Core.Engine
         internal readonly Dictionary<SettingDefinition, List<DeclarativeRule>> ValueRulesBySetting = new Dictionary<SettingDefinition, List<DeclarativeRule>>();
         internal readonly List<DeclarativeRule> ScanRules = new List<DeclarativeRule>();
 
-        public LintEngine(RulePack pack)
+        /// <param name="pack">The rules.</param>
+        /// <param name="options">The run's rule options (thresholds); null: every option at its pack default.</param>
+        public LintEngine(RulePack pack, RuleOptions? options = null)
         {
             Pack = pack;
+            Options = options ?? RuleOptions.Defaults(pack.Options);
+            if (Options.Declarations.Count > 0 && !Options.Declarations.SequenceEqual(pack.Options)) throw new ArgumentException("the options were made for another pack's declarations", nameof(options));
 
             var usedSettings = new HashSet<SettingDefinition>(pack.DeclarativeRules.SelectMany(r => r.Leaves).Select(l => l.Setting));
             foreach (var setting in usedSettings)
@@ -49,6 +53,9 @@ namespace ConfigLint.Core.Engine
         }
 
         public RulePack Pack { get; }
+
+        /// <summary>The rule options in force: what conditions, messages and C# rules read as thresholds.</summary>
+        public RuleOptions Options { get; }
         public IReadOnlyList<RuleDescriptor> Rules => Pack.Descriptors;
 
         /// <summary>Starts a run; feed it files (from any thread) and call <see cref="LintRun.Complete()"/> once.</summary>

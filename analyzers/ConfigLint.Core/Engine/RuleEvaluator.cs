@@ -37,7 +37,10 @@ namespace ConfigLint.Core.Engine
             _engine = engine;
             _diagnostics = engine.Pack.Diagnostics;
             _listener = listener;
+            _options = engine.Options;
         }
+
+        private readonly RuleOptions _options;
 
         public void Analyze(Resource resource, FindingSink sink)
         {
@@ -68,7 +71,7 @@ namespace ConfigLint.Core.Engine
             {
                 if (rule.Types != null && (resource.Type == null || !rule.Types.Contains(resource.Type))) continue;
                 evaluated?.AddRange(rule.Descriptors);
-                RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink), s => s.rule.Analyze(s.resource, s.sink));
+                RuleGuard.Run(sink, _diagnostics, GuardSite.Rule(rule.Descriptors[0], resource), (rule, resource, sink, options: _options), s => s.rule.Analyze(s.resource, s.sink, s.options));
             }
             if (evaluated != null) _listener!.Evaluated(resource, evaluated);
         }
@@ -79,7 +82,7 @@ namespace ConfigLint.Core.Engine
             var leaf = rule.Leaves[0];
             foreach (var found in occurrences)
             {
-                if (!leaf.When.Matches(found.Canonical, found.Occurrence)) continue;
+                if (!leaf.When.Matches(found.Canonical, found.Occurrence, _options)) continue;
                 sink.ReportMessage(rule.Descriptor, found.Occurrence.Location, SettingMessage(rule.Descriptor, resource, leaf.Setting, found.Occurrence, found.Canonical));
             }
         }
@@ -96,7 +99,7 @@ namespace ConfigLint.Core.Engine
             foreach (var leaf in rule.Leaves)
             {
                 found.TryGetValue(leaf.Setting, out var occurrences);
-                bool holds = Holds(leaf, occurrences, ref witness);
+                bool holds = Holds(leaf, occurrences, _options, ref witness);
                 if (holds) any = true;
                 else if (all) return;
                 if (!all && holds) break;
@@ -115,7 +118,7 @@ namespace ConfigLint.Core.Engine
             public string? Canonical;
         }
 
-        private static bool Holds(RuleLeaf leaf, List<FoundSetting>? occurrences, ref Witness witness)
+        private static bool Holds(RuleLeaf leaf, List<FoundSetting>? occurrences, RuleOptions options, ref Witness witness)
         {
             // No occurrence: a presence test holds, a value test cannot.
             if (occurrences == null || occurrences.Count == 0) return leaf.When.Presence != PresenceTest.Value;
@@ -123,7 +126,7 @@ namespace ConfigLint.Core.Engine
             bool empty = leaf.When.Presence == PresenceTest.MissingOrEmpty;
             foreach (var found in occurrences)
             {
-                if (empty ? !IsEmpty(found.Occurrence) : !leaf.When.Matches(found.Canonical, found.Occurrence)) continue;
+                if (empty ? !IsEmpty(found.Occurrence) : !leaf.When.Matches(found.Canonical, found.Occurrence, options)) continue;
                 if (witness.Occurrence == null)
                 {
                     witness.Leaf = leaf;
@@ -191,7 +194,9 @@ namespace ConfigLint.Core.Engine
                 "form" => FormText(occurrence),
                 "setting" => setting.Title,
                 "resource" => resource.Describe(),
-                _ => resource.Type ?? "unknown type",
+                "type" => resource.Type ?? "unknown type",
+                // The loader allows only the placeholders above and the pack's option names: the threshold in force.
+                _ => _options.Get(name)?.Text ?? name,
             });
 
         private string FormText(SettingOccurrence? occurrence) =>

@@ -24,6 +24,7 @@ namespace ConfigLint.Core.Engine
             Extractors = extractors.ToList();
             Settings = declarative.Settings;
             DeclarativeRules = declarative.Rules;
+            Options = declarative.Options;
             ResourceRules = resourceRules.ToList();
             TenantRules = tenantRules.ToList();
 
@@ -42,6 +43,13 @@ namespace ConfigLint.Core.Engine
                 byForm.Add(extractor.Form, extractor);
             }
             ExtractorsByForm = byForm;
+            foreach (var rule in ResourceRules)
+            {
+                foreach (var name in rule.OptionNames)
+                {
+                    if (!Options.Any(o => o.Name == name)) throw new InvalidOperationException($"rule {rule.Descriptors[0].Id} reads option '{name}', which no pack declares under 'options:'");
+                }
+            }
             foreach (var setting in Settings)
             {
                 foreach (var form in setting.Forms)
@@ -70,6 +78,9 @@ namespace ConfigLint.Core.Engine
         public EngineDiagnostics Diagnostics { get; }
         public IReadOnlyList<SettingDefinition> Settings { get; }
         public IReadOnlyList<DeclarativeRule> DeclarativeRules { get; }
+
+        /// <summary>The rule options the packs declare (thresholds that are a policy choice), with their defaults.</summary>
+        public IReadOnlyList<RuleOptionDeclaration> Options { get; }
         public IReadOnlyList<ResourceRule> ResourceRules { get; }
         public IReadOnlyList<TenantRule> TenantRules { get; }
 

@@ -11,18 +11,20 @@ namespace ConfigLint.Core.Fixes
     /// <summary>A fix that was checked: its finding, its edits and what it does.</summary>
     public sealed class ProposedFix
     {
-        public ProposedFix(Finding finding, IRuleFix fix, IReadOnlyList<TextEdit> edits)
+        public ProposedFix(Finding finding, IRuleFix fix, IReadOnlyList<TextEdit> edits, string? title = null)
         {
             Finding = finding;
             Fix = fix;
             Edits = edits;
+            Title = title ?? fix.Title;
         }
 
         public Finding Finding { get; }
         public IRuleFix Fix { get; }
         public IReadOnlyList<TextEdit> Edits { get; }
         public string RuleId => Finding.RuleId;
-        public string Title => Fix.Title;
+        /// <summary>What this fix does, with the value it writes (the rule option in force may choose it).</summary>
+        public string Title { get; }
     }
 
     /// <summary>What fixing one text did.</summary>
@@ -63,10 +65,13 @@ namespace ConfigLint.Core.Fixes
         private readonly Dictionary<string, IRuleFix> _fixes;
         private readonly RuleFixOptions _options;
 
+        /// <param name="engine">The lint engine every fix is checked with.</param>
+        /// <param name="fixes">The pack's fixes.</param>
+        /// <param name="options">What option-driven fixes write; null: the options <paramref name="engine"/> lints with.</param>
         public FixEngine(LintEngine engine, IEnumerable<IRuleFix> fixes, RuleFixOptions? options = null)
         {
             _engine = engine;
-            _options = options ?? RuleFixOptions.Defaults;
+            _options = options ?? RuleFixOptions.From(engine.Options);
             _fixes = new Dictionary<string, IRuleFix>(StringComparer.Ordinal);
             var known = new HashSet<string>(engine.Rules.Select(r => r.Id), StringComparer.Ordinal);
             foreach (var fix in fixes)
@@ -176,7 +181,7 @@ namespace ConfigLint.Core.Fixes
             if (edits == null || edits.Count == 0) return null;
             int length = document.Original.Length;
             if (edits.Any(e => e.End > length)) return null;
-            return new ProposedFix(finding, fix, edits);
+            return new ProposedFix(finding, fix, edits, (fix as SettingFix)?.TitleFor(_options));
         }
 
         /// <summary>True when applying <paramref name="fixes"/> removes their findings and adds none.</summary>

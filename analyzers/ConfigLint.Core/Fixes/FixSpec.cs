@@ -15,12 +15,14 @@ namespace ConfigLint.Core.Fixes
     /// fix: { set: 1 }                                   # the rule's setting, canonical value 1
     /// fix: { set: managedApps, byType: { windowsManagedAppProtection: none } }
     /// fix: { set: { device.inactivityLockMinutes: 15, device.inactivityLockSeconds: 900 } }
-    /// fix: { set: 6, option: minimumLength }            # a rule option may choose another value
+    /// fix: { set: 6, option: minPasswordLength }        # the rule option in force chooses the value; 6 is its default
+    /// fix: { set: { a: 15, b: 900 }, options: { a: { option: inactivityMinutes }, b: { option: inactivityMinutes, times: 60 } } }
     /// </code>
     /// </summary>
     public sealed class FixSpec
     {
-        public FixSpec(string ruleId, string? set, IReadOnlyDictionary<string, string> perSetting, IReadOnlyDictionary<string, string> byType, string? option, string? title)
+        public FixSpec(string ruleId, string? set, IReadOnlyDictionary<string, string> perSetting, IReadOnlyDictionary<string, string> byType, string? option, string? title,
+            IReadOnlyDictionary<string, (string Option, double Times)>? perSettingOptions = null)
         {
             RuleId = ruleId;
             Set = set;
@@ -28,7 +30,11 @@ namespace ConfigLint.Core.Fixes
             ByType = byType;
             Option = option;
             Title = title;
+            PerSettingOptions = perSettingOptions ?? new Dictionary<string, (string, double)>(StringComparer.Ordinal);
         }
+
+        /// <summary>Per setting id, the rule option (scaled by a factor) that chooses its value instead of <see cref="PerSetting"/>.</summary>
+        public IReadOnlyDictionary<string, (string Option, double Times)> PerSettingOptions { get; }
 
         public string RuleId { get; }
 
@@ -50,7 +56,7 @@ namespace ConfigLint.Core.Fixes
     /// <summary>Reads the <c>fix:</c> entries of YAML packs and binds them to the pack's declarative rules.</summary>
     public static class FixSpecLoader
     {
-        private static readonly string[] Keys = { "set", "byType", "option", "title" };
+        private static readonly string[] Keys = { "set", "byType", "option", "options", "title" };
 
         public static IReadOnlyList<FixSpec> Read(IEnumerable<(string Name, string Text)> packs)
         {
@@ -96,7 +102,28 @@ namespace ConfigLint.Core.Fixes
                 ? Strings(pack, id, byTypeNode as YamlMappingNode ?? throw new RulePackException(pack, byTypeNode.Start, $"rule {id}: 'byType' is a mapping of resource type: value"))
                 : new Dictionary<string, string>(StringComparer.Ordinal);
             var byTypeIgnoringCase = new Dictionary<string, string>(byType, StringComparer.OrdinalIgnoreCase);
-            return new FixSpec(id, set, perSetting, byTypeIgnoringCase, Scalar(map, "option"), Scalar(map, "title"));
+            var perSettingOptions = new Dictionary<string, (string, double)>(StringComparer.Ordinal);
+            if (map.Children.TryGetValue(new YamlScalarNode("options"), out var optionsNode))
+            {
+                if (optionsNode is not YamlMappingNode optionMap) throw new RulePackException(pack, optionsNode.Start, $"rule {id}: 'options' is a mapping of setting id: {{ option: name, times: n }}");
+                foreach (var kv in optionMap.Children)
+                {
+                    var settingId = (kv.Key as YamlScalarNode)?.Value ?? string.Empty;
+                    if (kv.Value is not YamlMappingNode operand || !perSetting.ContainsKey(settingId))
+                    {
+                        throw new RulePackException(pack, kv.Key.Start, $"rule {id}: 'options' entries name a setting of 'set:' and map it to {{ option: name, times: n }}");
+                    }
+                    string? name = operand.Children.TryGetValue(new YamlScalarNode("option"), out var n) ? (n as YamlScalarNode)?.Value : null;
+                    double times = 1;
+                    if (operand.Children.TryGetValue(new YamlScalarNode("times"), out var t) && !ValueCondition.TryNumber((t as YamlScalarNode)?.Value, out times))
+                    {
+                        throw new RulePackException(pack, t.Start, $"rule {id}: 'times' must be a number");
+                    }
+                    if (string.IsNullOrWhiteSpace(name)) throw new RulePackException(pack, operand.Start, $"rule {id}: an options entry needs 'option:'");
+                    perSettingOptions[settingId] = (name!.Trim(), times);
+                }
+            }
+            return new FixSpec(id, set, perSetting, byTypeIgnoringCase, Scalar(map, "option"), Scalar(map, "title"), perSettingOptions);
         }
 
         private static Dictionary<string, string> Strings(string pack, string id, YamlMappingNode map)
@@ -137,6 +164,10 @@ namespace ConfigLint.Core.Fixes
                     var leaf = rule.Leaves.FirstOrDefault(l => l.Setting.Id == kv.Key)
                         ?? throw new InvalidOperationException($"fix for {spec.RuleId}: the rule does not test setting '{kv.Key}' (it tests {string.Join(", ", rule.Leaves.Select(l => l.Setting.Id))})");
                     targets.Add((leaf.Setting, kv.Value));
+                }
+                foreach (var name in spec.PerSettingOptions.Values.Select(o => o.Option).Concat(spec.Option == null ? Enumerable.Empty<string>() : new[] { spec.Option }))
+                {
+                    if (!pack.Options.Any(o => o.Name == name)) throw new InvalidOperationException($"fix for {spec.RuleId}: no pack declares option '{name}'");
                 }
                 fixes.Add(new SettingFix(rule, spec, targets, writerByForm));
             }

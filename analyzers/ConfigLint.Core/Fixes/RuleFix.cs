@@ -4,6 +4,7 @@ using System.Linq;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Json;
 using ConfigLint.Core.Model;
+using ConfigLint.Core.Rules;
 
 namespace ConfigLint.Core.Fixes
 {
@@ -32,17 +33,18 @@ namespace ConfigLint.Core.Fixes
     }
 
     /// <summary>
-    /// Rule options a fix may read (e.g. the minimum password length a tenant wants). This is the seam for the
-    /// settings file's rule options (<c>configlint.yaml</c>, built separately): until that lands every fix uses the
-    /// default written in its rule's <c>fix:</c> entry. Plug the settings in with <see cref="FromLookup"/>.
+    /// Rule options a fix may read (e.g. the minimum password length a tenant wants), so that the value it writes meets
+    /// the threshold in force, not the default. A <see cref="FixEngine"/> reads its lint engine's options
+    /// (<see cref="From"/>, the settings file's <c>options:</c>); <see cref="FromLookup"/> plugs in any other source.
     /// </summary>
     public sealed class RuleFixOptions
     {
         private readonly Func<string, string, string?>? _lookup;
 
-        private RuleFixOptions(Func<string, string, string?>? lookup)
+        private RuleFixOptions(Func<string, string, string?>? lookup, RuleOptions? values = null)
         {
             _lookup = lookup;
+            Values = values;
         }
 
         /// <summary>No configured options: every fix writes its rule's default value.</summary>
@@ -50,6 +52,12 @@ namespace ConfigLint.Core.Fixes
 
         /// <summary>Options read through <paramref name="lookup"/>(ruleId, optionName), which returns null when unset.</summary>
         public static RuleFixOptions FromLookup(Func<string, string, string?> lookup) => new RuleFixOptions(lookup);
+
+        /// <summary>The run's rule options: each option's canonical value (a level's value, a whole number).</summary>
+        public static RuleFixOptions From(RuleOptions options) => new RuleFixOptions((_, name) => options.Get(name)?.Canonical, options);
+
+        /// <summary>The rule options the conditions are read with while a fix looks for matches (null: defaults).</summary>
+        public RuleOptions? Values { get; }
 
         /// <summary>The configured value of a rule option, or null to use the fix's default.</summary>
         public string? Get(string ruleId, string option) => _lookup?.Invoke(ruleId, option);

@@ -49,7 +49,7 @@ namespace ConfigLint.Core.Fixes
             {
                 foreach (var (setting, value) in _targets)
                 {
-                    string canonical = ValueFor(context, resource, value);
+                    string canonical = ValueFor(context, resource, setting, value);
                     foreach (var form in setting.Forms)
                     {
                         if (!form.AppliesTo(resource.Type)) continue;
@@ -77,7 +77,7 @@ namespace ConfigLint.Core.Fixes
                 {
                     var form = setting.Forms.FirstOrDefault(f => f.Form == RulePack.PropertyForm && f.AppliesTo(resource.Type) && f.Key.IndexOfAny(new[] { '.', '[' }) < 0);
                     if (form == null || PropertyPath.Select(resource.Node, form.Key).Any()) continue;
-                    var formValue = ToFormValue(form, ValueFor(context, resource, value));
+                    var formValue = ToFormValue(form, ValueFor(context, resource, setting, value));
                     if (formValue == null) return null;
                     var edit = DocumentEdits.InsertProperty(context.Document, resource.Node, form.Key, ScalarValue.Infer(formValue));
                     return edit == null ? null : new[] { edit };
@@ -93,13 +93,13 @@ namespace ConfigLint.Core.Fixes
             {
                 var target = _targets.FirstOrDefault(t => t.Setting == leaf.Setting);
                 if (target.Setting == null || leaf.When.Presence != PresenceTest.Value) continue;
-                string canonical = ValueFor(context, resource, target.Value);
+                string canonical = ValueFor(context, resource, target.Setting, target.Value);
                 foreach (var form in leaf.Setting.Forms)
                 {
                     if (!form.AppliesTo(resource.Type)) continue;
                     foreach (var occurrence in Occurrences(context.Pack, resource, form))
                     {
-                        if (!leaf.When.Matches(form.Canonicalize(occurrence.Value), occurrence)) continue;
+                        if (!leaf.When.Matches(form.Canonicalize(occurrence.Value), occurrence, context.Options.Values)) continue;
                         var edit = Replace(context.Document, form, occurrence, canonical);
                         if (edit == null) return null;
                         if (!edits.Any(e => e.Overlaps(edit))) edits.Add(edit);
@@ -120,16 +120,35 @@ namespace ConfigLint.Core.Fixes
         }
 
         /// <summary>The canonical value for this resource: a per-type override, else a configured rule option, else the default.</summary>
-        private string ValueFor(FixContext context, Resource resource, string value)
+        private string ValueFor(FixContext context, Resource resource, SettingDefinition setting, string value)
         {
             if (resource.Type != null && _spec.ByType.TryGetValue(resource.Type, out var typed)) return typed;
+            return Configured(context.Options, setting, value);
+        }
+
+        /// <summary>The value the rule option in force chooses for <paramref name="setting"/>, else <paramref name="value"/>, the default.</summary>
+        private string Configured(RuleFixOptions options, SettingDefinition setting, string value)
+        {
+            if (_spec.PerSettingOptions.TryGetValue(setting.Id, out var scaled))
+            {
+                var configured = options.Get(RuleId, scaled.Option);
+                if (!string.IsNullOrWhiteSpace(configured) && ValueCondition.TryNumber(configured, out var number))
+                {
+                    return (number * scaled.Times).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return value;
+            }
             if (_spec.Option != null)
             {
-                var configured = context.Options.Get(RuleId, _spec.Option);
+                var configured = options.Get(RuleId, _spec.Option);
                 if (!string.IsNullOrWhiteSpace(configured)) return configured!.Trim();
             }
             return value;
         }
+
+        /// <summary>The title with the values the options in force choose (the same as <see cref="Title"/> at the defaults).</summary>
+        public string TitleFor(RuleFixOptions options) =>
+            _spec.Title ?? string.Join("; ", _targets.Select(t => $"Set {t.Setting.Title} to {Describe(t.Setting, Configured(options, t.Setting, t.Value))}"));
 
         /// <summary>
         /// A canonical value in a form's vocabulary: the form value its map sends to it, else the value itself unless the

@@ -29,6 +29,9 @@ namespace ConfigLint.Core.Rules
     {
         public List<SettingDefinition> Settings { get; } = new List<SettingDefinition>();
         public List<DeclarativeRule> Rules { get; } = new List<DeclarativeRule>();
+
+        /// <summary>The rule options the packs declare (<c>options:</c>), in declaration order (their index).</summary>
+        public List<RuleOptionDeclaration> Options { get; } = new List<RuleOptionDeclaration>();
     }
 
     /// <summary>
@@ -92,6 +95,18 @@ namespace ConfigLint.Core.Rules
             }
 
             var result = new LoadedPack();
+            // The built-in packs' options keep their indexes; options a user's pack declares come after them.
+            if (builtIn != null) result.Options.AddRange(builtIn.Options);
+            foreach (var (name, root) in documents)
+            {
+                foreach (var node in Sequence(name, root, "options"))
+                {
+                    var option = ReadOption(name, node, result.Options.Count);
+                    if (result.Options.Any(o => o.Name == option.Name)) throw new RulePackException(name, node.Start, $"option '{option.Name}' is declared twice");
+                    result.Options.Add(option);
+                }
+            }
+            var options = result.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
             var settings = new Dictionary<string, SettingDefinition>(StringComparer.Ordinal);
             if (builtIn != null)
             {
@@ -115,13 +130,13 @@ namespace ConfigLint.Core.Rules
                 foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
                 {
                     if (key.Value == "helpUri" && custom.Contains(name)) continue;
-                    if (key.Value != "settings" && key.Value != "rules") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'settings' or 'rules'");
+                    if (key.Value != "settings" && key.Value != "rules" && key.Value != "options") throw new RulePackException(name, key.Start, $"unknown top-level key '{key.Value}'; expected 'options', 'settings' or 'rules'");
                 }
                 bool isCustom = custom.Contains(name);
                 string? packHelp = isCustom ? OptionalString(root, "helpUri") : null;
                 foreach (var node in Sequence(name, root, "rules"))
                 {
-                    var rule = ReadRule(name, node, settings, result.Settings, helpUri, isCustom, packHelp);
+                    var rule = ReadRule(name, node, settings, result.Settings, options, helpUri, isCustom, packHelp);
                     if (isCustom && result.Rules.Any(r => r.Descriptor.Id == rule.Descriptor.Id)) throw new RulePackException(name, node.Start, $"rule id {rule.Descriptor.Id} is declared twice");
                     result.Rules.Add(rule);
                 }
@@ -147,7 +162,48 @@ namespace ConfigLint.Core.Rules
             return setting;
         }
 
-        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Func<string, string>? helpUri, bool custom = false, string? packHelp = null)
+        /// <summary>
+        /// <c>options:</c> entries: <c>{ name, description, default, minimum, maximum }</c> for a whole number, or
+        /// <c>{ name, description, default, levels: [{ name, value, text }] }</c> for ordered levels, lowest first.
+        /// </summary>
+        private static RuleOptionDeclaration ReadOption(string pack, YamlNode node, int index)
+        {
+            var map = Mapping(pack, node, "an option");
+            string[] keys = { "name", "description", "default", "minimum", "maximum", "levels" };
+            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (Array.IndexOf(keys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown option key '{key.Value}'; expected one of {string.Join(", ", keys)}");
+            }
+            string name = RequiredString(pack, map, "name");
+            List<RuleOptionLevel>? levels = null;
+            if (map.Children.ContainsKey(new YamlScalarNode("levels")))
+            {
+                levels = new List<RuleOptionLevel>();
+                foreach (var levelNode in Sequence(pack, map, "levels"))
+                {
+                    var level = Mapping(pack, levelNode, "a level");
+                    levels.Add(new RuleOptionLevel(RequiredString(pack, level, "name"), RequiredString(pack, level, "value"), RequiredString(pack, level, "text")));
+                }
+                if (levels.Count == 0) throw new RulePackException(pack, node.Start, $"option '{name}' has no levels");
+            }
+            int Bound(string key, int fallback)
+            {
+                var text = OptionalString(map, key);
+                if (text == null) return fallback;
+                return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? n : throw new RulePackException(pack, map.Children[new YamlScalarNode(key)].Start, $"option '{name}': '{key}' must be a whole number");
+            }
+            try
+            {
+                return new RuleOptionDeclaration(index, name, RequiredString(pack, map, "description"), RequiredString(pack, map, "default"), Bound("minimum", 0), Bound("maximum", int.MaxValue), levels);
+            }
+            catch (FormatException ex)
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("default")].Start, ex.Message);
+            }
+        }
+
+        private static DeclarativeRule ReadRule(string pack, YamlNode node, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Dictionary<string, RuleOptionDeclaration> options, Func<string, string>? helpUri, bool custom = false, string? packHelp = null)
         {
             var map = Mapping(pack, node, "a rule");
             foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
@@ -155,7 +211,7 @@ namespace ConfigLint.Core.Rules
                 if (Array.IndexOf(RuleKeys, key.Value) < 0) throw new RulePackException(pack, key.Start, $"unknown rule key '{key.Value}'; expected one of {string.Join(", ", RuleKeys)}");
             }
             string id = RequiredString(pack, map, "id");
-            var descriptor = ReadDescriptor(pack, node, map, id, helpUri, custom, packHelp);
+            var descriptor = ReadDescriptor(pack, node, map, id, helpUri, custom, packHelp, options.Keys);
             var types = StringList(pack, map, "types");
 
             var leaves = new List<RuleLeaf>();
@@ -166,20 +222,20 @@ namespace ConfigLint.Core.Rules
                 combination = isAll ? LeafCombination.AllOf : LeafCombination.AnyOf;
                 foreach (var leafNode in Sequence(pack, map, isAll ? "allOf" : "anyOf"))
                 {
-                    leaves.Add(ReadLeaf(pack, Mapping(pack, leafNode, "a condition"), types, settings, all));
+                    leaves.Add(ReadLeaf(pack, Mapping(pack, leafNode, "a condition"), types, settings, all, options));
                 }
                 if (leaves.Count == 0) throw new RulePackException(pack, node.Start, $"rule {id} has an empty condition list");
             }
             else
             {
                 combination = LeafCombination.Single;
-                leaves.Add(ReadLeaf(pack, map, types, settings, all));
+                leaves.Add(ReadLeaf(pack, map, types, settings, all, options));
             }
             return new DeclarativeRule(descriptor, types, combination, leaves);
         }
 
         /// <summary>A rule's descriptor; its message may use only <see cref="DeclarativeRule.MessagePlaceholders"/>.</summary>
-        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri, bool custom, string? packHelp)
+        private static RuleDescriptor ReadDescriptor(string pack, YamlNode node, YamlMappingNode map, string id, Func<string, string>? helpUri, bool custom, string? packHelp, IEnumerable<string> optionNames)
         {
             string? link = custom ? CustomPacks.CheckRule(pack, map, id, OptionalString(map, "helpUri"), packHelp) : helpUri?.Invoke(id);
             if (!custom && !RuleIdentifiers.IsWellFormed(id)) throw new RulePackException(pack, node.Start, $"rule id '{id}' is not CL followed by four digits");
@@ -207,16 +263,18 @@ namespace ConfigLint.Core.Rules
             {
                 throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start, ex.Message);
             }
-            var unknown = descriptor.Message.UnknownPlaceholders(DeclarativeRule.MessagePlaceholders);
+            // A message may also name a rule option, {minLength}, to state the threshold in force.
+            var known = DeclarativeRule.MessagePlaceholders.Concat(optionNames).ToList();
+            var unknown = descriptor.Message.UnknownPlaceholders(known);
             if (unknown.Count > 0)
             {
                 throw new RulePackException(pack, map.Children[new YamlScalarNode("message")].Start,
-                    $"rule {id}: unknown message placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", DeclarativeRule.MessagePlaceholders.Select(p => "{" + p + "}"))}");
+                    $"rule {id}: unknown message placeholder {{{unknown[0]}}}; expected one of {string.Join(", ", known.Select(p => "{" + p + "}"))}");
             }
             return descriptor;
         }
 
-        private static RuleLeaf ReadLeaf(string pack, YamlMappingNode map, IReadOnlyCollection<string>? types, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all)
+        private static RuleLeaf ReadLeaf(string pack, YamlMappingNode map, IReadOnlyCollection<string>? types, Dictionary<string, SettingDefinition> settings, List<SettingDefinition> all, Dictionary<string, RuleOptionDeclaration> options)
         {
             SettingDefinition setting;
             var settingId = OptionalString(map, "setting");
@@ -249,10 +307,10 @@ namespace ConfigLint.Core.Rules
             {
                 throw new RulePackException(pack, map.Start, "a condition needs 'when:' (missing, missingOrEmpty, or a mapping of operators)");
             }
-            return new RuleLeaf(setting, ReadCondition(pack, whenNode));
+            return new RuleLeaf(setting, ReadCondition(pack, whenNode, options));
         }
 
-        private static ValueCondition ReadCondition(string pack, YamlNode node)
+        private static ValueCondition ReadCondition(string pack, YamlNode node, Dictionary<string, RuleOptionDeclaration> options)
         {
             if (node is YamlScalarNode scalar)
             {
@@ -270,7 +328,7 @@ namespace ConfigLint.Core.Rules
                 var op = ((YamlScalarNode)kv.Key).Value ?? string.Empty;
                 try
                 {
-                    condition.Add(op, ToObject(kv.Value));
+                    condition.Add(op, kv.Value is YamlMappingNode operand ? ReadOptionOperand(pack, operand, options) : ToObject(kv.Value));
                 }
                 catch (FormatException ex)
                 {
@@ -283,6 +341,31 @@ namespace ConfigLint.Core.Rules
             }
             if (!condition.Operators.Any()) throw new RulePackException(pack, node.Start, "a condition needs at least one operator");
             return condition;
+        }
+
+        /// <summary>An operand that names a rule option: <c>{ option: name, times: 60 }</c> or <c>{ option: name, unit: P1D }</c>.</summary>
+        public static OptionOperand ReadOptionOperand(string pack, YamlMappingNode map, IReadOnlyDictionary<string, RuleOptionDeclaration> options)
+        {
+            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (key.Value != "option" && key.Value != "times" && key.Value != "unit") throw new RulePackException(pack, key.Start, $"unknown operand key '{key.Value}'; expected option, times or unit");
+            }
+            string name = RequiredString(pack, map, "option");
+            if (!options.TryGetValue(name, out var option))
+            {
+                throw new RulePackException(pack, map.Children[new YamlScalarNode("option")].Start, $"unknown option '{name}'; declare it under 'options:'" + (options.Count == 0 ? string.Empty : $" (declared: {string.Join(", ", options.Keys)})"));
+            }
+            double times = 1;
+            var timesText = OptionalString(map, "times");
+            if (timesText != null && !ValueCondition.TryNumber(timesText, out times)) throw new RulePackException(pack, map.Children[new YamlScalarNode("times")].Start, $"'times' must be a number, got '{timesText}'");
+            TimeSpan? unit = null;
+            var unitText = OptionalString(map, "unit");
+            if (unitText != null)
+            {
+                if (!ValueCondition.TryDuration(unitText, out var parsed)) throw new RulePackException(pack, map.Children[new YamlScalarNode("unit")].Start, $"'unit' must be an ISO 8601 duration such as P1D, got '{unitText}'");
+                unit = parsed;
+            }
+            return new OptionOperand(option, times, unit);
         }
 
         private static object? ToObject(YamlNode node) => node switch

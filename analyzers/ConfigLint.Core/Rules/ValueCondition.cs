@@ -24,7 +24,7 @@ namespace ConfigLint.Core.Rules
     /// <summary>A small condition language over a setting's canonical value (PSRule-style operators).</summary>
     public sealed class ValueCondition
     {
-        private readonly List<(string Name, Func<string?, SettingOccurrence, bool> Test)> _tests = new List<(string, Func<string?, SettingOccurrence, bool>)>();
+        private readonly List<(string Name, Func<string?, SettingOccurrence, RuleOptions?, bool> Test)> _tests = new List<(string, Func<string?, SettingOccurrence, RuleOptions?, bool>)>();
 
         // The operands as the pack wrote them, beside the compiled tests: the built-in packs are compiled into C# at
         // build time (BuiltInPacks.g.cs) by replaying each operator with its operand, whatever shape the operand has.
@@ -45,11 +45,20 @@ namespace ConfigLint.Core.Rules
         /// <summary>Each operator with its operand as read (null, a string, a list or mapping of them), in pack order.</summary>
         public IReadOnlyList<(string Operator, object? Operand)> Terms => _terms;
 
-        public bool Matches(string? canonical, SettingOccurrence occurrence)
+        /// <summary>The rule options this condition reads (operands such as <c>{ option: minLength }</c>).</summary>
+        public IEnumerable<RuleOptionDeclaration> Options => _options;
+
+        private readonly List<RuleOptionDeclaration> _options = new List<RuleOptionDeclaration>();
+
+        /// <summary>Whether the value matches, with every option operand at its default.</summary>
+        public bool Matches(string? canonical, SettingOccurrence occurrence) => Matches(canonical, occurrence, null);
+
+        /// <summary>Whether the value matches, option operands read from <paramref name="options"/> (null: their defaults).</summary>
+        public bool Matches(string? canonical, SettingOccurrence occurrence, RuleOptions? options)
         {
             foreach (var (_, test) in _tests)
             {
-                if (!test(canonical, occurrence)) return false;
+                if (!test(canonical, occurrence, options)) return false;
             }
             return true;
         }
@@ -57,46 +66,81 @@ namespace ConfigLint.Core.Rules
         /// <summary>Adds an operator; throws <see cref="FormatException"/> with a readable reason when it is not understood.</summary>
         public void Add(string op, object? operand)
         {
+            if (operand is OptionOperand option)
+            {
+                _tests.Add((op, OptionTest(op, option)));
+                _terms.Add((op, operand));
+                if (!_options.Contains(option.Option)) _options.Add(option.Option);
+                return;
+            }
             var test = ValueTest(op, operand) ?? OrderTest(op, operand)
                 ?? throw new FormatException($"unknown operator '{op}'; expected one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals, durationGreater, durationGreaterOrEquals, durationLess, durationLessOrEquals, matches, contains, isNull");
             _tests.Add((op, test));
             _terms.Add((op, operand));
         }
 
-        /// <summary>The equality, membership, pattern and null operators; null for another operator.</summary>
-        private static Func<string?, SettingOccurrence, bool>? ValueTest(string op, object? operand)
+        /// <summary>An operator whose operand is a rule option, read from the run's options at each test.</summary>
+        private static Func<string?, SettingOccurrence, RuleOptions?, bool> OptionTest(string op, OptionOperand operand)
         {
             switch (op)
             {
                 case "equals":
-                    return (v, _) => ValueEquals(v, Scalar(operand));
+                    return (v, _, o) => ValueEquals(v, operand.Canonical(o));
                 case "notEquals":
-                    return (v, _) => !ValueEquals(v, Scalar(operand));
+                    return (v, _, o) => !ValueEquals(v, operand.Canonical(o));
+                case "greater":
+                case "greaterOrEquals":
+                case "less":
+                case "lessOrEquals":
+                    return (v, _, o) => TryNumber(v, out var n) && Compare(op, n.CompareTo(operand.Number(o)));
+                case "durationGreater":
+                case "durationGreaterOrEquals":
+                case "durationLess":
+                case "durationLessOrEquals":
+                {
+                    if (operand.Unit == null) throw new FormatException($"'{op}' with an option operand needs 'unit:', the ISO 8601 duration the option counts (e.g. P1D for days)");
+                    string comparison = char.ToLowerInvariant(op[8]) + op.Substring(9);
+                    return (v, _, o) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(operand.Duration(o)));
+                }
+                default:
+                    throw new FormatException($"'{op}' does not take an option operand; use equals, notEquals, greater, greaterOrEquals, less, lessOrEquals or a duration comparison");
+            }
+        }
+
+        /// <summary>The equality, membership, pattern and null operators; null for another operator.</summary>
+        private static Func<string?, SettingOccurrence, RuleOptions?, bool>? ValueTest(string op, object? operand)
+        {
+            switch (op)
+            {
+                case "equals":
+                    return (v, _, _) => ValueEquals(v, Scalar(operand));
+                case "notEquals":
+                    return (v, _, _) => !ValueEquals(v, Scalar(operand));
                 case "in":
                 {
                     var set = List(op, operand);
-                    return (v, _) => set.Any(x => ValueEquals(v, x));
+                    return (v, _, _) => set.Any(x => ValueEquals(v, x));
                 }
                 case "notIn":
                 {
                     var set = List(op, operand);
-                    return (v, _) => v != null && !set.Any(x => ValueEquals(v, x));
+                    return (v, _, _) => v != null && !set.Any(x => ValueEquals(v, x));
                 }
                 case "matches":
                 {
                     var pattern = Scalar(operand) ?? throw new FormatException("'matches' needs a regular expression");
                     var regex = new TimedRegex(pattern);
-                    return (v, o) => o.Values != null ? o.Values.Any(x => regex.IsMatch(x, o)) : v != null && regex.IsMatch(v, o);
+                    return (v, o, _) => o.Values != null ? o.Values.Any(x => regex.IsMatch(x, o)) : v != null && regex.IsMatch(v, o);
                 }
                 case "contains":
                 {
                     var item = Scalar(operand);
-                    return (v, o) => o.Values != null ? o.Values.Any(x => ValueEquals(x, item)) : ValueEquals(v, item);
+                    return (v, o, _) => o.Values != null ? o.Values.Any(x => ValueEquals(x, item)) : ValueEquals(v, item);
                 }
                 case "isNull":
                 {
                     bool expected = Bool(op, operand);
-                    return (v, o) => (o.ValueNode.Kind == JsonKind.Null) == expected;
+                    return (v, o, _) => (o.ValueNode.Kind == JsonKind.Null) == expected;
                 }
                 default:
                     return null;
@@ -104,7 +148,7 @@ namespace ConfigLint.Core.Rules
         }
 
         /// <summary>The number and duration comparisons; null for another operator.</summary>
-        private static Func<string?, SettingOccurrence, bool>? OrderTest(string op, object? operand)
+        private static Func<string?, SettingOccurrence, RuleOptions?, bool>? OrderTest(string op, object? operand)
         {
             switch (op)
             {
@@ -114,7 +158,7 @@ namespace ConfigLint.Core.Rules
                 case "lessOrEquals":
                 {
                     double limit = Number(op, operand);
-                    return (v, _) => TryNumber(v, out var n) && Compare(op, n.CompareTo(limit));
+                    return (v, _, _) => TryNumber(v, out var n) && Compare(op, n.CompareTo(limit));
                 }
                 case "durationGreater":
                 case "durationGreaterOrEquals":
@@ -123,7 +167,7 @@ namespace ConfigLint.Core.Rules
                 {
                     var limit = Duration(op, Scalar(operand));
                     string comparison = char.ToLowerInvariant(op[8]) + op.Substring(9); // durationGreater -> greater
-                    return (v, _) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(limit));
+                    return (v, _, _) => TryDuration(v, out var d) && Compare(comparison, d.CompareTo(limit));
                 }
                 default:
                     return null;

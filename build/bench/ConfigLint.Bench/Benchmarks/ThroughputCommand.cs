@@ -57,6 +57,7 @@ namespace ConfigLint.Bench.Benchmarks
             var declarative = new ConfigLint.Core.Rules.LoadedPack();
             declarative.Settings.AddRange(full.Settings);
             declarative.Rules.AddRange(full.DeclarativeRules);
+            declarative.Options.AddRange(full.Options);
             return new RulePack(full.Typer, full.Extractors, declarative, full.ResourceRules, full.TenantRules.Where(t => !drop(t)), full.Shape);
         }
 
