@@ -39,7 +39,7 @@ namespace ConfigLint.Core.Engine
             count = wrapped;
             return ReferenceEquals(root, document.Root)
                 ? document
-                : new JsonDocument(document.Original, document.Parsed, root, document.OffsetMap, document.WasDoubleEncoded);
+                : document.WithRoot(root);
         }
 
         private static JsonNode Rewrite(JsonNode node, ICollectionShapes shapes, bool atRoot, int depth, ref JsonProperty? first, ref int count)

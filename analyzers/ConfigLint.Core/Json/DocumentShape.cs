@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ConfigLint.Core.Json
 {
@@ -16,14 +17,24 @@ namespace ConfigLint.Core.Json
         /// When a JSON file's whole value is a string whose content is itself a JSON object or array, read that content as
         /// the document, with every position mapped back to its escape sequence in the file.
         /// </param>
-        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false)
+        /// <param name="embeddedDocuments">
+        /// Finds, in a parsed JSON document, the string values whose content is itself a JSON document (see
+        /// <see cref="EmbeddedString"/>); null or an empty list when there are none. Such a document is a container: each
+        /// string's content is read as a document of its own (and asked again, so strings inside strings unwrap too),
+        /// with every position mapped back to its escape sequence in the file.
+        /// </param>
+        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false, Func<JsonDocument, IReadOnlyList<EmbeddedString>?>? embeddedDocuments = null)
         {
             IgnoredKey = ignoredKey;
             ReadEmbeddedDocumentString = readEmbeddedDocumentString;
+            EmbeddedDocuments = embeddedDocuments;
         }
 
         public Func<string, bool>? IgnoredKey { get; }
 
         public bool ReadEmbeddedDocumentString { get; }
+
+        /// <summary>The container hook (see the constructor); null when the pack has none.</summary>
+        public Func<JsonDocument, IReadOnlyList<EmbeddedString>?>? EmbeddedDocuments { get; }
     }
 }
