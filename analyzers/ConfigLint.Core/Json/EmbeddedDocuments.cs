@@ -32,17 +32,11 @@ namespace ConfigLint.Core.Json
         public const int MaxDepth = 4;
 
         /// <summary>
-        /// Adds <paramref name="document"/> to <paramref name="documents"/>, as a container followed by what its strings
-        /// hold when the pack finds any, and every problem met to <paramref name="problems"/>.
+        /// Adds <paramref name="document"/> to <paramref name="documents"/> as a container, followed by what its
+        /// <paramref name="embedded"/> strings hold (read the same way in turn), and every problem met to <paramref name="problems"/>.
         /// </summary>
-        public static void Expand(JsonDocument document, DocumentShape shape, List<JsonDocument> documents, List<ParseFailure> problems)
+        public static void Expand(JsonDocument document, IReadOnlyList<EmbeddedString> embedded, DocumentShape shape, List<JsonDocument> documents, List<ParseFailure> problems)
         {
-            var embedded = shape.EmbeddedDocuments!(document);
-            if (embedded == null || embedded.Count == 0)
-            {
-                documents.Add(document);
-                return;
-            }
             documents.Add(document.AsContainer());
             foreach (var item in embedded)
             {
@@ -71,7 +65,10 @@ namespace ConfigLint.Core.Json
                 {
                     foreach (var d in deviations) problems.Add(new ParseFailure($"{item.Description}: {d.Message}", Map(map, d.Offset), isDeviation: true));
                 }
-                Expand(new JsonDocument(document.Original, inner, root, map, wasDoubleEncoded: false, depth: document.Depth + 1, isContainer: false), shape, documents, problems);
+                var child = new JsonDocument(document.Original, inner, root, map, wasDoubleEncoded: false, depth: document.Depth + 1, isContainer: false);
+                var nested = shape.EmbeddedDocuments!(child);
+                if (nested == null || nested.Count == 0) documents.Add(child);
+                else Expand(child, nested, shape, documents, problems);
             }
         }
 

@@ -42,12 +42,14 @@ namespace ConfigLint.Core.Json
             }
 
             var document = new JsonDocument(source, source, root);
-            if (shape.EmbeddedDocuments == null) return ReadResult.Single("JSON", document, null, deviations);
-
             // The pack may find documents carried in the document's strings (a container): each is read on its own.
+            // Most files are none, and cost one look at the root.
+            var embedded = shape.EmbeddedDocuments?.Invoke(document);
+            if (embedded == null || embedded.Count == 0) return ReadResult.Single("JSON", document, null, deviations);
+
             var documents = new List<JsonDocument>();
             var problems = deviations ?? new List<ParseFailure>();
-            EmbeddedDocuments.Expand(document, shape, documents, problems);
+            EmbeddedDocuments.Expand(document, embedded, shape, documents, problems);
             // In file order, as every reading reports them (a stable sort: equal offsets keep their order).
             return new ReadResult("JSON", documents, problems.OrderBy(p => p.Offset).ToList());
         }
