@@ -103,6 +103,30 @@ namespace ConfigLint.Analyzers.Tests
             await test.RunAsync();
         }
 
+        /// <summary>A CIPP template-store row: the policy in RAWJson, a JSON string inside the row's JSON string.</summary>
+        private static string CippRow(string policy) =>
+            "{\n  \"PartitionKey\": \"IntuneTemplate\",\n  \"RowKey\": \"r1\",\n  \"JSON\": "
+            + Quoted("{\"Displayname\":\"Telemetry\",\"RAWJson\":" + Quoted(policy) + ",\"Type\":\"Catalog\"}") + "\n}\n";
+
+        private static string Quoted(string text) => "\"" + DocumentEdits.EscapeJson(text, htmlSafe: false) + "\"";
+
+        /// <summary>A value's literal as a CIPP row spells it: escaped once for RAWJson, once more for JSON.</summary>
+        private static string TwiceEscaped(string value) => DocumentEdits.EscapeJson(DocumentEdits.EscapeJson("\"" + value + "\"", false), false);
+
+        [Test]
+        public async Task CippStoreRowIsFixedThroughBothStrings()
+        {
+            const string path = "/repo/cipp/templates.json";
+            const string telemetry = "device_vendor_msft_policy_config_system_allowtelemetry_3";
+            const string deviceName = "device_vendor_msft_policy_config_system_allowdevicenameindiagnosticdata_1";
+            var test = CodeFixTest.For("CL1001", "CL1003");
+            test.TestState.AdditionalFiles.Add((path, CippRow(Catalog)
+                .Replace(TwiceEscaped(telemetry), "{|CL1001:" + TwiceEscaped(telemetry) + "|}")
+                .Replace(TwiceEscaped(deviceName), "{|CL1003:" + TwiceEscaped(deviceName) + "|}")));
+            test.FixedState.AdditionalFiles.Add((path, CippRow(Fixed(Catalog))));
+            await test.RunAsync();
+        }
+
         [Test]
         public async Task MissingOwnershipNotificationIsInsertedInTheObjectsLayout()
         {

@@ -50,6 +50,7 @@ namespace ConfigLint.Analyzers.Tests
             yield return Case("utf-32 LE BOM", Cat(new byte[] { 0xFF, 0xFE, 0, 0 }, new UTF32Encoding(false, false).GetBytes(Policy)), risky);
             yield return Case("utf-32 BE BOM", Cat(new byte[] { 0, 0, 0xFE, 0xFF }, new UTF32Encoding(true, false).GetBytes(Policy)), risky);
             yield return Case("utf-32 LE no BOM", new UTF32Encoding(false, false).GetBytes(Policy), risky);
+            yield return Case("utf-8 BOM twice", Cat(Utf8Bom, Utf8Bom, Utf8(Policy)), new[] { "CL0001" });
             yield return Case("utf-8 BOM over utf-16 LE", Cat(Utf8Bom, Utf16Le(Policy)), contradicted);
             yield return Case("utf-8 BOM over utf-16 LE BOM", Cat(Utf8Bom, Utf16LeBom, Utf16Le(Policy)), contradicted);
             yield return Case("utf-8 BOM over utf-16 BE", Cat(Utf8Bom, Utf16Be(Policy)), contradicted);

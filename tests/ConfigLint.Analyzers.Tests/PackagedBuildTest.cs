@@ -159,6 +159,42 @@ namespace ConfigLint.Analyzers.Tests
             Assert.That(Keys(sarif.Where(r => r.Id != "CL2029" || r.Line != 11)), Is.EquivalentTo(Keys(cli.Where(r => r.Id != "CL2029" || r.Line != 11))));
         }
 
+        [Test]
+        public void FifoAndSymbolicLinkLoopsUnderTheProjectAreSkippedWithAWarningAndTheBuildFinishes()
+        {
+            if (OperatingSystem.IsWindows()) Assert.Ignore("FIFOs and these links are a Unix matter");
+            var repo = Path.Combine(_work, "fifo-repo");
+            Directory.CreateDirectory(Path.Combine(repo, "DeviceConfiguration"));
+            File.WriteAllText(Path.Combine(repo, "DeviceConfiguration", "risky.json"),
+                "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"W\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n");
+            // Reading a FIFO blocks until a writer comes: before the guard, csc never returned from this build.
+            var mkfifo = Tools.Run("mkfifo", new[] { Path.Combine(repo, "DeviceConfiguration", "x.json") }, repo);
+            Assert.That(mkfifo.ExitCode, Is.Zero, mkfifo.ToString());
+            File.CreateSymbolicLink(Path.Combine(repo, "pipe-link.json"), Path.Combine("DeviceConfiguration", "x.json"));
+            // Two loops: a pair of links naming each other, and a link to the folder above.
+            File.CreateSymbolicLink(Path.Combine(repo, "loop-a"), "loop-b");
+            File.CreateSymbolicLink(Path.Combine(repo, "loop-b"), "loop-a");
+            Directory.CreateSymbolicLink(Path.Combine(repo, "DeviceConfiguration", "up"), "..");
+            File.WriteAllText(Path.Combine(repo, "ConfigRepo.csproj"), $"<Project Sdk=\"ConfigLint.Sdk/{_version}\" />\n");
+            WriteNuGetConfig(repo);
+
+            // Tools.Run fails the test if the build does not end within its timeout.
+            var (build, sarif) = Build(repo);
+
+            Assert.That(build.ExitCode, Is.Zero, build.ToString());
+            var skipped = Regex.Matches(build.StdOut, @"^(?<path>\S+) : warning CL0006: not a regular file: (?<name>\S+) is a FIFO \(named pipe\)", RegexOptions.Multiline)
+                .Select(m => FindingKey.Relative(m.Groups["path"].Value, repo)).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+            Assert.That(skipped, Is.EqualTo(new[] { "DeviceConfiguration/x.json", "pipe-link.json" }), build.ToString());
+            Assert.That(ConsoleFindings(build.StdOut, repo), Is.EqualTo(new[] { "DeviceConfiguration/risky.json(4,36): warning CL1001" }), build.ToString());
+            AssertNoLoadFailure(build);
+
+            // The CLI names the FIFO too (CL0006, a note on a walk; the link to it is the same real file, followed once)
+            // and lints the rest as the build does, once: neither loop is followed forever in either channel.
+            var cli = CliFindings(repo);
+            Assert.That(cli.Where(c => c.Id == "CL0006").Select(c => c.Path), Is.EqualTo(new[] { "DeviceConfiguration/x.json" }));
+            Assert.That(Keys(sarif), Is.EquivalentTo(Keys(cli.Where(c => c.Id != "CL0006"))));
+        }
+
         private (Tools.ProcessResult Build, List<Result> Sarif) Build(string repo)
         {
             var sarifPath = Path.Combine(repo, "build.sarif");

@@ -109,7 +109,7 @@ namespace ConfigLint.Core.Engine
         {
             string scopeName = sink.Scope!;
             var scope = _scopes.Open(scopeName, document.Path);
-            if (mode == ResourceReaderMode.Classify && _pack.Typer is ICollectionShapes shapes) document = ReadListsOfOne(document, shapes, sink);
+            if (mode == ResourceReaderMode.Classify && !document.IsContainer && _pack.Typer is ICollectionShapes shapes) document = ReadListsOfOne(document, shapes, sink);
             var contents = mode == ResourceReaderMode.Companion ? ResourceReader.Companion(document) : ResourceReader.Read(document, _pack, sink);
             foreach (var resource in contents.Resources) AnalyzeAndObserve(resource, scope, sink);
             if (contents.Facts != null) scope.ObserveDocument(contents.Facts, sink);

@@ -28,7 +28,8 @@ namespace ConfigLint.Core.Engine
         public static DocumentContents Read(JsonDocument document, RulePack pack, FindingSink sink)
         {
             var typer = pack.Typer;
-            if (typer.ClassifyDocument(document) == DocumentRole.Companion) return Companion(document);
+            // A container's strings were read as documents of their own; the container holds nothing more to lint.
+            if (document.IsContainer || typer.ClassifyDocument(document) == DocumentRole.Companion) return Companion(document);
 
             var split = typer.Split(document);
             var diagnostics = pack.Diagnostics;

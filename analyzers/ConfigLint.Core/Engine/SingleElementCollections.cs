@@ -39,7 +39,7 @@ namespace ConfigLint.Core.Engine
             count = wrapped;
             return ReferenceEquals(root, document.Root)
                 ? document
-                : new JsonDocument(document.Original, document.Parsed, root, document.OffsetMap, document.WasDoubleEncoded);
+                : document.WithRoot(root);
         }
 
         /// <summary>

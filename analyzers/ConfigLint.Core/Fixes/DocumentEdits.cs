@@ -82,19 +82,22 @@ namespace ConfigLint.Core.Fixes
         }
 
         /// <summary>
-        /// Turns an edit of the parsed text into one of the file. For a double-encoded export the parsed text is the
-        /// content of the outer string literal: each of its characters maps to the start of its escape sequence, and the
-        /// sequences are contiguous, so [map[start], map[end]) is exactly the escaped span, and the new text is escaped
-        /// the way the outer string is.
+        /// Turns an edit of the parsed text into one of the file. For a document read from inside a string literal (a
+        /// double-encoded export, or a string inside a string: <see cref="JsonDocument.Depth"/>) each character of the
+        /// parsed text maps to the start of the escape sequence that wrote it, and the sequences are contiguous at every
+        /// level, so [map[start], map[end]) is exactly the escaped span, and the new text is escaped once per level,
+        /// innermost first, the way the strings around it are.
         /// </summary>
         private static TextEdit ToOriginal(JsonDocument document, int start, int end, string parsedText)
         {
-            if (!document.WasDoubleEncoded) return new TextEdit(start, end, parsedText);
+            if (document.Depth == 0) return new TextEdit(start, end, parsedText);
             string outer = document.Original.Text;
             bool htmlSafe = outer.IndexOf("\\u0027", StringComparison.OrdinalIgnoreCase) >= 0
                 || outer.IndexOf("\\u003c", StringComparison.OrdinalIgnoreCase) >= 0
                 || outer.IndexOf("\\u0026", StringComparison.OrdinalIgnoreCase) >= 0;
-            return new TextEdit(document.ToOriginalOffset(start), document.ToOriginalOffset(end), EscapeJson(parsedText, htmlSafe));
+            string written = parsedText;
+            for (int level = 0; level < document.Depth; level++) written = EscapeJson(written, htmlSafe);
+            return new TextEdit(document.ToOriginalOffset(start), document.ToOriginalOffset(end), written);
         }
 
         private static TextEdit? InsertJsonProperty(JsonDocument document, JsonObject target, string name, ScalarValue value)

@@ -112,10 +112,7 @@ namespace ConfigLint.Core.Fixes
             var before = Filter(Lint(path, text), include);
             var finding = before.FirstOrDefault(f => f.RuleId == ruleId && f.Location != null && f.Location.StartOffset == startOffset);
             if (finding == null) return null;
-            var document = Parse(path, text);
-            if (document == null) return null;
-            var resources = FixContext.ReadResources(document, _engine.Pack);
-            var proposed = Propose(document, resources, finding);
+            var proposed = Propose(Parse(path, text), finding);
             return proposed != null && Holds(path, text, before, new[] { proposed }, include) ? proposed : null;
         }
 
@@ -133,14 +130,13 @@ namespace ConfigLint.Core.Fixes
             {
                 var candidates = before.Where(f => f.Location != null && _fixes.ContainsKey(f.RuleId) && (fixRule == null || fixRule(f.RuleId))).ToList();
                 if (candidates.Count == 0) break;
-                var document = Parse(path, text);
-                if (document == null) break;
-                var resources = FixContext.ReadResources(document, _engine.Pack);
+                var documents = Parse(path, text);
+                if (documents.Count == 0) break;
 
                 var checkedFixes = new List<ProposedFix>();
                 foreach (var finding in candidates)
                 {
-                    var proposed = Propose(document, resources, finding);
+                    var proposed = Propose(documents, finding);
                     if (proposed == null) continue;
                     // Edits that touch the same place wait for the next round, computed on the text the others left.
                     if (checkedFixes.Any(c => c.Edits.Any(a => proposed.Edits.Any(b => a.Overlaps(b))))) continue;
@@ -163,6 +159,18 @@ namespace ConfigLint.Core.Fixes
                 before = after;
             }
             return new FixOutcome(original, applied.Count == 0 ? original : text, applied, before);
+        }
+
+        /// <summary>The fix of the document the finding lies in (a YAML stream or a container holds several).</summary>
+        private ProposedFix? Propose(IReadOnlyList<(JsonDocument Document, IReadOnlyList<Resource> Resources)> documents, Finding finding)
+        {
+            foreach (var (document, resources) in documents)
+            {
+                if (resources.Count == 0) continue;
+                var proposed = Propose(document, resources, finding);
+                if (proposed != null) return proposed;
+            }
+            return null;
         }
 
         private ProposedFix? Propose(JsonDocument document, IReadOnlyList<Resource> resources, Finding finding)
@@ -229,12 +237,16 @@ namespace ConfigLint.Core.Fixes
         private static IReadOnlyList<Finding> Filter(IReadOnlyList<Finding> findings, Func<Finding, bool>? include) =>
             include == null ? findings : findings.Where(include).ToList();
 
-        /// <summary>Reads the file as the lint did: shaped as the pack asks (documents inside strings, ignored keys).</summary>
-        private JsonDocument? Parse(string path, string text)
+        /// <summary>
+        /// Reads the file as the lint did: shaped as the pack asks (documents inside strings, ignored keys), every
+        /// document with its resources.
+        /// </summary>
+        private IReadOnlyList<(JsonDocument Document, IReadOnlyList<Resource> Resources)> Parse(string path, string text)
         {
             var source = new SourceText(path, text);
             var shape = _engine.Pack.Shape;
-            return YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Parse(source, out _, shape) : JsonParser.Parse(source, out _, shape);
+            var read = YamlTreeParser.IsYamlPath(path) ? YamlTreeParser.Read(source, shape) : JsonParser.Read(source, shape);
+            return read.Documents.Select(d => (d, FixContext.ReadResources(d, _engine.Pack))).ToList();
         }
     }
 }

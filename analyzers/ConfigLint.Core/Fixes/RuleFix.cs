@@ -88,7 +88,7 @@ namespace ConfigLint.Core.Fixes
         public static IReadOnlyList<Resource> ReadResources(JsonDocument document, RulePack pack)
         {
             var typer = pack.Typer;
-            if (typer.ClassifyDocument(document) == DocumentRole.Companion) return Array.Empty<Resource>();
+            if (document.IsContainer || typer.ClassifyDocument(document) == DocumentRole.Companion) return Array.Empty<Resource>();
             // As a lint run does: an object where the pack's schema has a list is a list of one (same offsets).
             if (typer is ICollectionShapes shapes) document = SingleElementCollections.Normalize(document, shapes, out _, out _);
             var split = typer.Split(document);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ConfigLint.Core.Json
 {
@@ -16,16 +17,24 @@ namespace ConfigLint.Core.Json
         /// When a JSON file's whole value is a string whose content is itself a JSON object or array, read that content as
         /// the document, with every position mapped back to its escape sequence in the file.
         /// </param>
+        /// <param name="embeddedDocuments">
+        /// Finds, in a parsed JSON document, the string values whose content is itself a JSON document (see
+        /// <see cref="EmbeddedString"/>); null or an empty list when there are none. Such a document is a container: each
+        /// string's content is read as a document of its own (and asked again, so strings inside strings unwrap too),
+        /// with every position mapped back to its escape sequence in the file.
+        /// </param>
         /// <param name="pageProperty">
         /// The root object's property whose array lists independent resources (a page, such as a REST API's collection
         /// response); null when the format has none. A large page is read and linted element by element on several
         /// cores, and a malformed element no longer hides the others. The pack's split still decides what the document is.
         /// </param>
         /// <param name="rootArrayIsPage">True when the elements of a root array are independent resources too.</param>
-        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false, string? pageProperty = null, bool rootArrayIsPage = false)
+        public DocumentShape(Func<string, bool>? ignoredKey = null, bool readEmbeddedDocumentString = false, Func<JsonDocument, IReadOnlyList<EmbeddedString>?>? embeddedDocuments = null,
+            string? pageProperty = null, bool rootArrayIsPage = false)
         {
             IgnoredKey = ignoredKey;
             ReadEmbeddedDocumentString = readEmbeddedDocumentString;
+            EmbeddedDocuments = embeddedDocuments;
             PageProperty = pageProperty;
             RootArrayIsPage = rootArrayIsPage;
         }
@@ -40,5 +49,8 @@ namespace ConfigLint.Core.Json
 
         /// <summary>True when a document of this shape may be a page (see <see cref="PageProperty"/>).</summary>
         public bool HasPages => PageProperty != null || RootArrayIsPage;
+
+        /// <summary>The container hook (see the constructor); null when the pack has none.</summary>
+        public Func<JsonDocument, IReadOnlyList<EmbeddedString>?>? EmbeddedDocuments { get; }
     }
 }

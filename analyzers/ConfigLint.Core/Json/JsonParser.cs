@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ConfigLint.Core.Text;
 
 namespace ConfigLint.Core.Json
@@ -40,7 +41,17 @@ namespace ConfigLint.Core.Json
                 return ReadResult.Single("JSON", new JsonDocument(source, innerSource, innerRoot, map, wasDoubleEncoded: true), null, all);
             }
 
-            return ReadResult.Single("JSON", new JsonDocument(source, source, root), null, deviations);
+            var document = new JsonDocument(source, source, root);
+            // The pack may find documents carried in the document's strings (a container): each is read on its own.
+            // Most files are none, and cost one look at the root.
+            var embedded = shape.EmbeddedDocuments?.Invoke(document);
+            if (embedded == null || embedded.Count == 0) return ReadResult.Single("JSON", document, null, deviations);
+
+            var documents = new List<JsonDocument>();
+            var problems = deviations ?? new List<ParseFailure>();
+            EmbeddedDocuments.Expand(document, embedded, shape, documents, problems);
+            // In file order, as every reading reports them (a stable sort: equal offsets keep their order).
+            return new ReadResult("JSON", documents, problems.OrderBy(p => p.Offset).ToList());
         }
 
         /// <summary>

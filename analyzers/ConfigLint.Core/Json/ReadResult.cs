@@ -5,7 +5,8 @@ namespace ConfigLint.Core.Json
 {
     /// <summary>
     /// What reading one file gave: the documents that could be built (a YAML stream may hold several) and every problem
-    /// found, in file order. A problem that is a deviation left its document in place; any other one ended the reading.
+    /// found, in file order. A problem that is a deviation left its document in place; any other one ended the reading
+    /// (of that one embedded document only, when a container's string held it: see <see cref="DocumentShape.EmbeddedDocuments"/>).
     /// </summary>
     public sealed class ReadResult
     {

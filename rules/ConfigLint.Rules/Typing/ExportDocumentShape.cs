@@ -3,7 +3,10 @@ using ConfigLint.Core.Json;
 
 namespace ConfigLint.Rules.Typing
 {
-    /// <summary>How Intune exports are shaped while they are read: OData noise keys left out, double-encoded files unwrapped.</summary>
+    /// <summary>
+    /// How Intune exports are shaped while they are read: OData noise keys left out, double-encoded files unwrapped, and
+    /// the policies of CIPP templates, template stores and backups read from their strings (<see cref="CippTemplates"/>).
+    /// </summary>
     public static class ExportDocumentShape
     {
         /// <summary>The shape the Intune pack hands to the reader.</summary>
@@ -12,7 +15,7 @@ namespace ConfigLint.Rules.Typing
         /// IntuneBackupAndRestore writes one Administrative Template's definition values as a root array, judged as one
         /// policy (CL0005 counts over the whole array), so root arrays are not split.
         /// </remarks>
-        public static DocumentShape Instance { get; } = new DocumentShape(ignoredKey: IsODataNoiseKey, readEmbeddedDocumentString: true, pageProperty: "value");
+        public static DocumentShape Instance { get; } = new DocumentShape(ignoredKey: IsODataNoiseKey, readEmbeddedDocumentString: true, embeddedDocuments: CippTemplates.Find, pageProperty: "value");
 
         /// <summary>
         /// Keys that <c>odata.metadata=full</c> adds and that carry no setting: <c>@odata.id</c>, <c>@odata.editLink</c>,
