@@ -72,6 +72,14 @@ done
 echo "CLI as shipped: $(grep -Eo '<(TieredPGO|TieredCompilation|PublishReadyToRun)>[^<]*' "$repo/analyzers/ConfigLint.Cli/ConfigLint.Cli.csproj" | tr '\n' ' ')"
 shipped="$work/cli/shipped"
 dotnet publish "$repo/analyzers/ConfigLint.Cli" -c Release -o "$shipped" --artifacts-path "$work/artifacts/cli-shipped" -v quiet -nologo -clp:ErrorsOnly
+# What `dotnet tool install` gives on linux-x64 is the Native AOT package (build/pack/pack.sh): measured as a variant
+# and, where it builds, as the CLI of the whole-process comparisons (CONFIGLINT_BENCH_SHIPPED=jit keeps the JIT one).
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && dotnet publish "$repo/analyzers/ConfigLint.Cli" -c Release -r linux-x64 \
+     -p:ConfigLintToolPackages=true "-p:ArtifactsPath=$work/artifacts/cli-aot" -p:UseArtifactsOutput=true -o "$work/cli/aot" -v quiet -nologo -clp:ErrorsOnly; then
+  variant_args+=(--variant "aot=$work/cli/aot")
+  [ "${CONFIGLINT_BENCH_SHIPPED:-aot}" = aot ] && shipped="$work/cli/aot"
+fi
+echo "CLI of the whole-process comparisons: $shipped"
 # The analyzer as users get it: its package, in a version no earlier run used, so no packages folder serves a stale one.
 analyzer_version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
 rm -rf "$work/feed"

@@ -97,7 +97,11 @@ def summarize(samples):
 
 
 def configlint_cmd(cli_dir, target, output=None):
-    cmd = ["dotnet", os.path.join(cli_dir, "configlint.dll"), "lint", target, "--fail-level", "none"]
+    # A published folder holds configlint.dll (started by dotnet) or, for the Native AOT form the linux-x64 tool
+    # package installs, only the native configlint executable.
+    dll = os.path.join(cli_dir, "configlint.dll")
+    start = ["dotnet", dll] if os.path.exists(dll) else [os.path.join(cli_dir, "configlint")]
+    cmd = start + ["lint", target, "--fail-level", "none"]
     if output:
         cmd += ["--format", "json", "--output", output]
     return cmd
