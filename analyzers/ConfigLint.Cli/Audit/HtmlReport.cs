@@ -169,27 +169,23 @@ namespace ConfigLint.Cli.Audit
         private static void Findings(AuditResult r, string id, TextWriter w)
         {
             w.Write($"<section id=\"{id}findings\" data-section=\"findings\"><h3>Findings by policy</h3>\n");
-            int shown = 0, total = 0;
-            (string Policy, string? File)? open = null;
-            foreach (var f in r.AllFindings())
+            var listing = PolicyListing.Of(r);
+            bool open = false;
+            foreach (var (f, opensPolicy) in listing.Listed)
             {
-                if (f.Outcome == "not checkable offline") continue;
-                total++;
-                if (shown >= AuditBuilder.MaxListed) continue;
-                shown++;
-                if (open == null || open.Value.Policy != f.Policy || open.Value.File != f.File)
+                if (opensPolicy)
                 {
-                    if (open != null) w.Write("</article>\n");
-                    open = (f.Policy, f.File);
+                    if (open) w.Write("</article>\n");
+                    open = true;
                     w.Write($"<article class=\"policy\" data-policy=\"{H(f.Policy)}\"><h4>{H(f.Policy)}</h4><p class=\"muted\">");
                     w.Write(string.Join(" · ", new[] { f.ResourceType, f.ResourceId != null ? "id " + f.ResourceId : null, f.File }.Where(s => s != null).Select(H)));
                     w.Write("</p>\n");
                 }
                 Finding(f, id, w);
             }
-            if (open != null) w.Write("</article>\n");
-            if (total == 0) w.Write("<p class=\"muted\">No findings.</p>\n");
-            if (total > shown) w.Write($"<p class=\"alert capped\" data-capped=\"{total}\">This report shows the first {shown} of {total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.</p>\n");
+            if (open) w.Write("</article>\n");
+            if (listing.Total == 0) w.Write("<p class=\"muted\">No findings.</p>\n");
+            if (listing.IsCapped) w.Write($"<p class=\"alert capped\" data-capped=\"{listing.Total}\">This report shows the first {listing.Listed.Count} of {listing.Total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.</p>\n");
             w.Write("</section>\n");
         }
 

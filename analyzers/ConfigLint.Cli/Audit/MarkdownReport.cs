@@ -61,18 +61,14 @@ namespace ConfigLint.Cli.Audit
             }
 
             w.Write($"{h} Findings by policy\n\n");
-            int shown = 0, total = 0;
-            (string Policy, string? File)? open = null;
-            foreach (var f in r.AllFindings())
+            var listing = PolicyListing.Of(r);
+            bool open = false;
+            foreach (var (f, opensPolicy) in listing.Listed)
             {
-                if (f.Outcome == "not checkable offline") continue;
-                total++;
-                if (shown >= AuditBuilder.MaxListed) continue;
-                shown++;
-                if (open == null || open.Value.Policy != f.Policy || open.Value.File != f.File)
+                if (opensPolicy)
                 {
-                    if (open != null) w.Write("\n");
-                    open = (f.Policy, f.File);
+                    if (open) w.Write("\n");
+                    open = true;
                     w.Write($"{h}# {M(f.Policy)}\n\n");
                     if (f.File != null) w.Write($"{M(f.File)}\n\n");
                 }
@@ -89,9 +85,9 @@ namespace ConfigLint.Cli.Audit
                 w.Write($"  Fix: {M(f.Recommendation)}\n");
                 if (f.Suppression != null) w.Write($"  Accepted by {M(f.Suppression.Owner)}: {M(f.Suppression.Justification)}{(f.Suppression.Expires != null ? ", until " + M(f.Suppression.Expires) : string.Empty)}\n");
             }
-            if (open != null) w.Write("\n");
-            if (total == 0) w.Write("No findings.\n\n");
-            if (total > shown) w.Write($"> This report shows the first {shown} of {total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.\n\n");
+            if (open) w.Write("\n");
+            if (listing.Total == 0) w.Write("No findings.\n\n");
+            if (listing.IsCapped) w.Write($"> This report shows the first {listing.Listed.Count} of {listing.Total} findings (by policy). The complete list is in results.json, and every open finding is a row of action-plan.csv.\n\n");
 
             w.Write($"{h} Accepted risks\n\n");
             if (r.AcceptedRisks.Count == 0) w.Write("No risk is accepted: no suppressions are configured for this tenant.\n\n");
