@@ -107,6 +107,18 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void AHistoryFileInAFolderThatDoesNotExistYetIsCreatedWithItsFolder()
+        {
+            // Before, SQLite said "unable to open database file" and the audit ended with exit 2.
+            WriteFabrikam();
+            var (exit, _, err) = Run("audit", "fabrikam", "--history", Path.Combine("audits", "2026", "fabrikam.db"), "--output-dir", "out");
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), err);
+            Assert.That(err, Does.Not.Contain("history file"));
+            Assert.That(File.Exists(Path.Combine(_dir, "audits", "2026", "fabrikam.db")), Is.True);
+            Assert.That(Run("history", Path.Combine("audits", "2026", "fabrikam.db")).Out, Does.Contain("#1"));
+        }
+
+        [Test]
         public void EveryOutcomeIsRecordedWithItsFingerprintAndResourceIdentity()
         {
             WriteFabrikam();

@@ -71,6 +71,20 @@ namespace ConfigLint.Cli.Audit
         public static HistoryStore Open(string path, bool create = true)
         {
             if (!create && !File.Exists(path)) throw new HistoryException($"history file {path} does not exist");
+            if (create)
+            {
+                // `--history audits/tenant.db` in a fresh checkout: make the folder, as --output-dir does, rather than
+                // let SQLite fail with "unable to open database file".
+                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+                try
+                {
+                    if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new HistoryException($"history file {path}: cannot create its folder {folder}: {ex.Message}", ex);
+                }
+            }
             // Pooling off: the file is closed when the store is, so another process (or a test) may move or lock it.
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 3, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite };
             var connection = new SqliteConnection(builder.ToString());
