@@ -23,14 +23,6 @@ namespace ConfigLint.Tests
             "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Delete\",\"policyType\":\"deviceDelete\"}," +
             "{\"@odata.type\":\"#microsoft.graph.operationApprovalPolicy\",\"displayName\":\"Roles\",\"policyType\":\"role\"}]}";
 
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir, ConfigLint.Cli.Formatters.OutputEnvironment.None);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
-        }
-
         private void WriteCleanTenant()
         {
             Write("clean.json", Clean);

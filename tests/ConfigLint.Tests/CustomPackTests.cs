@@ -12,7 +12,7 @@ namespace ConfigLint.Tests
 {
     /// <summary>Users' own YAML rule packs: their IDs and doc links, the built-in condition language, broken packs, regex timeouts.</summary>
     [TestFixture]
-    public sealed class CustomPackTests
+    public sealed class CustomPackTests : TempFolderTests
     {
         private const string Policy =
             "{\n" +
@@ -49,29 +49,12 @@ namespace ConfigLint.Tests
             "    property: displayName\n" +
             "    when: { matches: \"^(a+)+$\" }\n";
 
-        private string _dir = null!;
-
         [SetUp]
         public void SetUp()
         {
-            _dir = TestPaths.TempDirectory();
             Directory.CreateDirectory(Path.Combine(_dir, "tenant"));
             Directory.CreateDirectory(Path.Combine(_dir, ".configlint"));
             File.WriteAllText(Path.Combine(_dir, "tenant", "policy.json"), Policy);
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
         }
 
         private void WritePack(string name, string text) => File.WriteAllText(Path.Combine(_dir, ".configlint", name), text);

@@ -32,8 +32,6 @@ namespace ConfigLint.Tests
             return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
         }
 
-        private (int Exit, string Out, string Err) Run(params string[] args) => RunIn(_dir, OutputEnvironment.None, args);
-
         private static string Branding(string name, bool notify = false, bool privacy = false) =>
             "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": " + Newtonsoft.Json.JsonConvert.ToString(name) + ",\n" +
             (privacy ? "  \"privacyUrl\": \"https://contoso.example/privacy\",\n" : string.Empty) +

@@ -27,14 +27,6 @@ namespace ConfigLint.Tests
             Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "OptionFixtures")).OrderBy(d => d, StringComparer.Ordinal)
                 .Select(d => new TestCaseData(Path.GetFileName(d)).SetName("Option_" + Path.GetFileName(d)));
 
-        private (int Exit, string Out, string Err) Cli(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString(), error.ToString());
-        }
-
         private static string[] Lines(string output, string prefix) =>
             output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
 
@@ -46,11 +38,11 @@ namespace ConfigLint.Tests
             var expected = File.ReadAllLines(Path.Combine(folder, "expected.txt")).Where(l => l.Length > 0).ToArray();
             Assert.That(expected, Is.Not.Empty, "an option fixture must expect a finding");
 
-            var defaults = Cli("lint", ".", "--root", ".");
+            var defaults = Run("lint", ".", "--root", ".");
             Assert.That(Lines(defaults.Out, "input.json"), Is.Empty, "the fixture passes with the default threshold");
 
             Write("configlint.yaml", File.ReadAllText(Path.Combine(folder, "settings.txt")));
-            var strict = Cli("lint", ".", "--root", ".");
+            var strict = Run("lint", ".", "--root", ".");
             Assert.That(Lines(strict.Out, "input.json"), Is.EqualTo(expected), strict.Err);
             Assert.That(strict.Exit, Is.EqualTo(expected.Any(l => l.Contains(": warning ")) ? ExitCodes.Findings : ExitCodes.Success));
         }
@@ -144,11 +136,11 @@ namespace ConfigLint.Tests
         {
             Write("tenant/w.json", "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"W\",\n  \"passwordRequired\": true,\n  \"passwordMinimumLength\": 8\n}\n");
             Write("configlint.yaml", "options:\n  minPasswordLength: 12\n");
-            var fix = Cli("fix", "tenant", "--rule", "CL2020");
+            var fix = Run("fix", "tenant", "--rule", "CL2020");
             Assert.That(fix.Err, Is.Empty);
             Assert.That(fix.Out, Does.Contain("(5,28): fixed CL2020: Set Device restriction minimum password length to 12\n"));
             Assert.That(File.ReadAllText(Path.Combine(_dir, "tenant", "w.json")), Does.Contain("\"passwordMinimumLength\": 12"));
-            var lint = Cli("lint", "tenant", "--root", ".");
+            var lint = Run("lint", "tenant", "--root", ".");
             Assert.That(lint.Out, Does.Not.Contain("CL2020"));
         }
 
@@ -157,7 +149,7 @@ namespace ConfigLint.Tests
         {
             Write("tenant/w.json", "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"passwordMinimumLength\": 8\n}\n");
             Write("configlint.yaml", "options:\n  minPasswordLength: 40\n");
-            var fix = Cli("fix", "tenant");
+            var fix = Run("fix", "tenant");
             Assert.That(fix.Exit, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(fix.Err, Does.Contain("configlint.yaml(2,22): error CL0009: configlint.yaml: minPasswordLength: '40' is not a whole number from 4 to 16"));
         }
@@ -166,22 +158,22 @@ namespace ConfigLint.Tests
         public void AuditsReadTheSameOptionsAsLint()
         {
             Write("tenant/w.json", File.ReadAllText(Path.Combine(OptionFixtures, "minPasswordLength", "input.json")));
-            var before = Cli("audit", "tenant", "--history", "a.db", "--output-dir", "q1");
+            var before = Run("audit", "tenant", "--history", "a.db", "--output-dir", "q1");
             Assert.That(before.Exit, Is.EqualTo(ExitCodes.Success), before.Err);
             Assert.That(((JArray)JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q1", "results.json")))["findings"]!).Where(f => (string?)f["ruleId"] == "CL2019"), Is.Empty);
 
             Write("configlint.yaml", "options:\n  minPasswordLength: 12\n");
-            var lint = Cli("lint", "tenant", "--root", ".", "--format", "json");
+            var lint = Run("lint", "tenant", "--root", ".", "--format", "json");
             var linted = ((JArray)JObject.Parse(lint.Out)["findings"]!).Where(f => (string?)f["ruleId"] == "CL2019").Select(f => ((string?)f["message"], (int?)f["line"])).ToList();
             Assert.That(linted.Count, Is.EqualTo(1));
 
-            var after = Cli("audit", "tenant", "--history", "a.db", "--output-dir", "q2");
+            var after = Run("audit", "tenant", "--history", "a.db", "--output-dir", "q2");
             Assert.That(after.Exit, Is.EqualTo(ExitCodes.Success), after.Err);
             var audited = ((JArray)JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q2", "results.json")))["findings"]!).Where(f => (string?)f["ruleId"] == "CL2019").ToList();
             Assert.That(audited.Select(f => (string?)f["message"]), Is.EqualTo(linted.Select(l => l.Item1)), "the audit states the same threshold as lint");
 
             Write("configlint.yaml", "options:\n  minPasswordLength: twelve\n");
-            var broken = Cli("audit", "tenant", "--history", "a.db", "--output-dir", "q3");
+            var broken = Run("audit", "tenant", "--history", "a.db", "--output-dir", "q3");
             Assert.That(broken.Exit, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(broken.Err, Does.Contain("configlint.yaml(2,22): error CL0009"));
         }

@@ -12,7 +12,7 @@ namespace ConfigLint.Tests
     /// restriction is accepted, with its justification kept in SARIF and JSON; expired, unused and broken entries.
     /// </summary>
     [TestFixture]
-    public sealed class SuppressionTests
+    public sealed class SuppressionTests : TempFolderTests
     {
         private const string Restriction = "Enrollment/restriction.json";
 
@@ -26,28 +26,11 @@ namespace ConfigLint.Tests
             "    owner: secops@contoso.example\n" +
             "    expires: EXPIRES\n";
 
-        private string _dir = null!;
-
         [SetUp]
         public void SetUp()
         {
-            _dir = TestPaths.TempDirectory();
             Directory.CreateDirectory(Path.Combine(_dir, "Enrollment"));
             File.Copy(Path.Combine(TestPaths.Fixtures, "CL2029", "fail.default-restriction.json"), Path.Combine(_dir, Restriction));
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
         }
 
         private void WriteSuppressions(string text) => File.WriteAllText(Path.Combine(_dir, "configlint.suppressions.yaml"), text);

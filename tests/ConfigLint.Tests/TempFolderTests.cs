@@ -18,6 +18,18 @@ namespace ConfigLint.Tests
             try { Directory.Delete(_dir, true); } catch (IOException) { }
         }
 
+        /// <summary>
+        /// Runs the CLI in the folder, outside any CI environment (so a test's output does not depend on where it runs);
+        /// standard output and error with Unix line ends.
+        /// </summary>
+        protected (int Exit, string Out, string Err) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = ConfigLint.Cli.CliApp.Run(args, output, error, _dir, ConfigLint.Cli.Formatters.OutputEnvironment.None);
+            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
+        }
+
         /// <summary>Writes <paramref name="text"/> to a path under the folder, creating its folders; returns the full path.</summary>
         protected string Write(string relative, string text)
         {
