@@ -153,5 +153,33 @@ namespace ConfigLint.Tests
             Assert.That(result.Problems, Is.Empty);
             Assert.That(((JsonArray)result.Documents[0].Root).Items.Select(i => i.ScalarText), Is.EqualTo(new[] { "\U0001F600", "\uFFFD\uFFFD", "\uFFFDx" }));
         }
+
+        /// <summary>
+        /// Property names go through a bounded intern table (Core/Json/NameTable): more distinct names than it holds, names
+        /// that differ only in their last characters or in length, and names too long to intern all come back as written,
+        /// and a name seen before comes back as the same string object.
+        /// </summary>
+        [Test]
+        public void PropertyNamesComeBackAsWrittenPastTheInternTablesLimits()
+        {
+            var names = new List<string>();
+            for (int i = 0; i < 5000; i++) names.Add("key" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            for (int length = 1; length <= 140; length++) names.Add(new string('a', length));
+            names.Add("settingDefinitionIdx");
+            names.Add("settingDefinitionId");
+            string json = "[" + string.Join(",", Enumerable.Range(0, 2).Select(_ => "{" + string.Join(",", names.Select((n, i) => "\"" + n + "\": " + i)) + "}")) + "]";
+            var result = JsonParser.Read(new SourceText("names.json", json));
+            Assert.That(result.Problems, Is.Empty);
+            var objects = ((JsonArray)result.Documents[0].Root).Items.Cast<JsonObject>().ToList();
+            Assert.That(objects[0].Properties.Select(p => p.Name), Is.EqualTo(names));
+            Assert.That(objects[1].Properties.Select(p => p.Name), Is.EqualTo(names));
+            // A name the program spells is the runtime's interned literal, however often the table was cleared in between.
+            Assert.That(ReferenceEquals(objects[0].Properties[names.Count - 1].Name, "settingDefinitionId"), Is.True);
+            Assert.That(ReferenceEquals(objects[1].Properties[names.Count - 1].Name, "settingDefinitionId"), Is.True);
+            // Within one object, a name seen a moment ago is the same string.
+            var twice = JsonParser.Read(new SourceText("twice.json", "[{\"someName\": 1}, {\"someName\": 2}]")).Documents[0].Root;
+            var pair = ((JsonArray)twice).Items.Cast<JsonObject>().Select(o => o.Properties[0].Name).ToList();
+            Assert.That(ReferenceEquals(pair[0], pair[1]), Is.True);
+        }
     }
 }
