@@ -11,6 +11,9 @@ namespace ConfigLint.Bench
     /// configlint-bench generate --single-page --out DIR [--size 100MB] [--seed N]   one big Graph value[] page
     /// configlint-bench throughput --corpus DIR [--rounds N]         Stopwatch MB/s on 1 and 2 cores (the ratio target)
     /// configlint-bench bdn --corpus DIR [BenchmarkDotNet args]      the same pipelines under BenchmarkDotNet
+    /// configlint-bench repeat --corpus DIR [--pipeline full|bare|load|parse] [--cores N] [--passes N] [--allocations]   one pipeline
+    ///                                                               in a loop, for a profiler (perf) to sample; with
+    ///                                                               --allocations, what it allocates by type
     /// </summary>
     public static class Program
     {
@@ -48,6 +51,15 @@ namespace ConfigLint.Bench
                     int rounds = int.Parse(Option("--rounds", "7")!, CultureInfo.InvariantCulture);
                     return ThroughputCommand.Run(corpus, rounds, Option("--markdown"));
                 }
+                case "repeat":
+                {
+                    var corpus = Option("--corpus");
+                    if (corpus == null) return Usage();
+                    return RepeatCommand.Run(corpus, Option("--pipeline", "full")!,
+                        int.Parse(Option("--cores", "1")!, CultureInfo.InvariantCulture),
+                        int.Parse(Option("--passes", "50")!, CultureInfo.InvariantCulture),
+                        Array.IndexOf(args, "--allocations") >= 0);
+                }
                 case "bdn":
                 {
                     var corpus = Option("--corpus");
@@ -67,7 +79,7 @@ namespace ConfigLint.Bench
 
         private static int Usage()
         {
-            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real] | generate --single-page --out DIR [--size 100MB] [--seed N] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: configlint-bench generate --out DIR [--scale X] [--seed N] [--shape synthetic|real] | generate --single-page --out DIR [--size 100MB] [--seed N] | throughput --corpus DIR [--rounds N] [--markdown FILE] | bdn --corpus DIR [BenchmarkDotNet args] | repeat --corpus DIR [--pipeline full|bare|load|parse] [--cores N] [--passes N] [--allocations]");
             return 2;
         }
     }

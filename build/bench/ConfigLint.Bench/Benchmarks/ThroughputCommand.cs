@@ -52,7 +52,7 @@ namespace ConfigLint.Bench.Benchmarks
         /// rules see every resource of the run, so one that does per-setting work shows up here first.
         /// </summary>
         /// <summary>The same pack with some tenant rules left out.</summary>
-        private static RulePack WithoutTenantRules(RulePack full, Func<TenantRule, bool> drop)
+        internal static RulePack WithoutTenantRules(RulePack full, Func<TenantRule, bool> drop)
         {
             var declarative = new ConfigLint.Core.Rules.LoadedPack();
             declarative.Settings.AddRange(full.Settings);
