@@ -9,13 +9,12 @@ namespace ConfigLint.Core.Engine
     internal static class DocumentReader
     {
         /// <summary>
-        /// Reports what decoding found: an undecodable file as unreadable (returns null), a byte order mark that contradicts
-        /// the content as an error while the text, read in its real encoding, is returned to be linted.
+        /// Reports what decoding found: an undecodable file as unreadable, a byte order mark that contradicts the content as
+        /// an error (the text, read in its real encoding, is still linted).
         /// </summary>
-        public static string? Decode(string path, DecodedText decoded, EngineDiagnostics diagnostics, FindingSink sink)
+        public static void ReportProblem(string path, DecodedText decoded, EngineDiagnostics diagnostics, FindingSink sink)
         {
             if (decoded.Problem != null) ReportUnreadable(path, decoded.Problem, diagnostics, sink);
-            return decoded.Text;
         }
 
         /// <summary>Reports a file that could not be read at all (I/O error, permissions, encoding).</summary>

@@ -112,17 +112,18 @@ namespace ConfigLint.Core.Engine
 
         /// <summary>
         /// The file's bytes live only in this frame: a large file's bytes can be collected once its text is decoded,
-        /// rather than staying reachable (unoptimized code keeps locals alive) while the text is linted.
+        /// rather than staying reachable (unoptimized code keeps locals alive) while the text is linted. (ASCII and UTF-16
+        /// LE bytes are kept: they are the text, read in place.)
         /// </summary>
         private static DecodedText ReadText(LintInput input)
         {
-            if (input.Open == null) return TextDecoder.Decode(input.Read());
+            if (input.Open == null) return TextDecoder.DecodeInPlace(input.Read());
             using (var stream = input.Open())
             {
                 if (stream.CanSeek && stream.Length >= StreamedFileBytes && TextDecoder.DecodeUtf8Stream(stream) is DecodedText streamed) return streamed;
-                if (stream.CanSeek && stream.Length > 0 && stream.Length < StreamedFileBytes) return TextDecoder.Decode(ReadAll(stream, (int)stream.Length));
+                if (stream.CanSeek && stream.Length > 0 && stream.Length < StreamedFileBytes) return TextDecoder.DecodeInPlace(ReadAll(stream, (int)stream.Length));
             }
-            return TextDecoder.Decode(input.Read());
+            return TextDecoder.DecodeInPlace(input.Read());
         }
 
         /// <summary>Files from this size on are decoded from a stream (two passes over the file, no byte array).</summary>

@@ -29,14 +29,14 @@ namespace ConfigLint.Core.Engine
         }
 
         /// <summary>Lints a file from its bytes, detecting the encoding (BOM, UTF-16) first.</summary>
-        public FileResult LintBytes(string path, byte[] bytes) => LintDecoded(path, TextDecoder.Decode(bytes));
+        public FileResult LintBytes(string path, byte[] bytes) => LintDecoded(path, TextDecoder.DecodeInPlace(bytes));
 
         /// <summary>Lints a file decoded by <see cref="TextDecoder"/>: from bytes, or from a host's decoded text.</summary>
         public FileResult LintDecoded(string path, DecodedText decoded)
         {
             var sink = SinkFor(path);
-            var text = DocumentReader.Decode(path, decoded, _pack.Diagnostics, sink);
-            return text == null ? Unparsed(path, sink) : LintText(path, text, sink);
+            DocumentReader.ReportProblem(path, decoded, _pack.Diagnostics, sink);
+            return decoded.IsReadable ? LintSource(decoded.ToSource(path), sink) : Unparsed(path, sink);
         }
 
         /// <summary>Reports a file that could not be read at all (I/O error, permissions).</summary>
@@ -84,11 +84,13 @@ namespace ConfigLint.Core.Engine
         /// <summary>Completes every scope not completed yet, in scope order; call once, after the last file.</summary>
         public IReadOnlyList<Finding> Complete() => _scopes.CompleteAll();
 
-        private FileResult LintText(string path, string text, FindingSink sink)
+        private FileResult LintText(string path, string text, FindingSink sink) => LintSource(new SourceText(path, text), sink);
+
+        private FileResult LintSource(SourceText source, FindingSink sink)
         {
-            var source = new SourceText(path, text);
+            string path = source.Path;
             bool pages = _pack.Shape.HasPages && !YamlTreeParser.IsYamlPath(path);
-            bool large = text.Length >= SplitPagesFromChars;
+            bool large = source.Length >= SplitPagesFromChars;
             if (pages && large && TryLintPage(source, sink) is FileResult page) return page;
             var read = DocumentReader.Read(source, _pack);
             // A page that does not read whole is read element by element: the fault is reported, the other elements linted.

@@ -14,10 +14,16 @@ namespace ConfigLint.Core.Json
         /// offset past the sequence, or -1 when it is invalid (then <paramref name="error"/> says why). A surrogate pair
         /// written as two escapes is decoded together; a lone surrogate escape becomes U+FFFD, as RFC 8259 leaves open.
         /// </summary>
-        public static int Decode(string text, int at, char quote, StringBuilder sb, out string? error)
+        public static unsafe int Decode(string text, int at, char quote, StringBuilder sb, out string? error)
+        {
+            fixed (char* chars = text) return Decode(chars, text.Length, at, quote, sb, out error);
+        }
+
+        /// <summary>As <see cref="Decode(string, int, char, StringBuilder, out string)"/>, over <paramref name="length"/> pinned characters.</summary>
+        public static unsafe int Decode(char* text, int length, int at, char quote, StringBuilder sb, out string? error)
         {
             error = null;
-            if (at + 1 >= text.Length)
+            if (at + 1 >= length)
             {
                 error = "a backslash at the end of the file";
                 return -1;
@@ -36,15 +42,15 @@ namespace ConfigLint.Core.Json
                 case '\'' when quote == '\'': sb.Append('\''); return at + 2;
                 case 'u':
                 {
-                    int code = Hex4(text, at + 2);
+                    int code = Hex4(text, length, at + 2);
                     if (code < 0)
                     {
                         error = "a \\u escape needs four hex digits";
                         return -1;
                     }
-                    if (code >= 0xD800 && code <= 0xDBFF && at + 11 < text.Length && text[at + 6] == '\\' && text[at + 7] == 'u')
+                    if (code >= 0xD800 && code <= 0xDBFF && at + 11 < length && text[at + 6] == '\\' && text[at + 7] == 'u')
                     {
-                        int low = Hex4(text, at + 8);
+                        int low = Hex4(text, length, at + 8);
                         if (low >= 0xDC00 && low <= 0xDFFF)
                         {
                             sb.Append((char)code).Append((char)low);
@@ -99,9 +105,9 @@ namespace ConfigLint.Core.Json
             return (sb.ToString(), map.ToArray());
         }
 
-        private static int Hex4(string text, int at)
+        private static unsafe int Hex4(char* text, int length, int at)
         {
-            if (at + 4 > text.Length) return -1;
+            if (at + 4 > length) return -1;
             int code = 0;
             for (int k = at; k < at + 4; k++)
             {

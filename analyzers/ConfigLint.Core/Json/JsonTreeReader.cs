@@ -11,7 +11,7 @@ namespace ConfigLint.Core.Json
     /// standard but its intent is clear (comments, trailing commas, single quotes, raw control characters in strings)
     /// the departure is recorded as a deviation and reading goes on; anything else stops it with one failure at the fault.
     /// </summary>
-    internal sealed partial class JsonTreeReader
+    internal sealed unsafe partial class JsonTreeReader
     {
         /// <summary>Deeper nesting than this is refused rather than risking a stack overflow in rule code.</summary>
         public const int MaxDepth = 256;
@@ -27,7 +27,14 @@ namespace ConfigLint.Core.Json
         private bool _inUse;
 
         private SourceText _source = null!;
-        private string _text = string.Empty;
+
+        // The text being read, pinned for the length of one read (a string, a UTF-16 file's bytes, or _widened).
+        private char* _text;
+        private int _length;
+
+        // An ASCII file's characters, widened from its bytes for the reading; reused from file to file up to a size.
+        private char[] _widened = new char[0];
+        private const int KeptWidenedChars = 1 << 20;
         private Func<string, bool>? _ignoredKey;
         private List<ParseFailure>? _deviations;
 
@@ -125,7 +132,6 @@ namespace ConfigLint.Core.Json
             if (reader._inUse) reader = new JsonTreeReader();
             reader._inUse = true;
             reader._source = source;
-            reader._text = source.Text;
             reader._ignoredKey = ignoredKey;
             reader._start = start;
             reader._end = end;
@@ -133,11 +139,10 @@ namespace ConfigLint.Core.Json
             reader._skipClose = skipClose;
             reader._deviations = null;
             reader._deviationCount = 0;
-            reader.ChooseStops();
             try
             {
                 failure = null;
-                var root = reader.ReadRoot();
+                var root = reader.ReadPinned(source);
                 deviations = reader._deviations;
                 deviationCount = reader._deviationCount;
                 if (root == null)
@@ -160,9 +165,35 @@ namespace ConfigLint.Core.Json
                 // Drops references to this file's nodes and text.
                 for (int i = 0; i < reader._frames.Count; i++) reader._frames[i].Reset(false, 0);
                 reader._source = null!;
-                reader._text = string.Empty;
+                reader._text = null;
+                reader._length = 0;
                 reader._inUse = false;
             }
+        }
+
+        /// <summary>Pins the source's characters where they are and reads them.</summary>
+        private JsonNode? ReadPinned(SourceText source)
+        {
+            if (source.TextIfMade is string text)
+            {
+                fixed (char* chars = text) return ReadAt(chars, text.Length);
+            }
+            var bytes = source.Bytes!;
+            if (bytes.IsUtf16)
+            {
+                fixed (byte* start = bytes.Bytes) return ReadAt((char*)(start + bytes.Offset), bytes.Length);
+            }
+            var widened = _widened.Length >= bytes.Length ? _widened : new char[bytes.Length];
+            if (widened.Length <= KeptWidenedChars) _widened = widened;
+            bytes.Widen(widened);
+            fixed (char* chars = widened) return ReadAt(chars, bytes.Length);
+        }
+
+        private JsonNode? ReadAt(char* text, int length)
+        {
+            _text = text;
+            _length = length;
+            return ReadRoot();
         }
 
         private void Deviation(int offset, string message)
@@ -174,8 +205,8 @@ namespace ConfigLint.Core.Json
 
         private JsonNode? ReadRoot()
         {
-            string text = _text;
-            int n = text.Length;
+            char* text = _text;
+            int n = _length;
             var frames = _frames;
             int pos = SkipTrivia(_start);
             if (pos >= n) return null;
@@ -233,7 +264,7 @@ namespace ConfigLint.Core.Json
                     {
                         if (c != '-' && (c < '0' || c > '9')) throw new SyntaxError(pos, $"expected a value, found {Found(pos)}");
                         int end = ReadNumber(pos);
-                        node = discard ? Discarded : new JsonValue(JsonKind.Number, pos, end, end - pos == 1 ? Digits[c - '0'] : text.Substring(pos, end - pos));
+                        node = discard ? Discarded : new JsonValue(JsonKind.Number, pos, end, end - pos == 1 ? Digits[c - '0'] : new string(text, pos, end - pos));
                         pos = end;
                         break;
                     }
@@ -298,15 +329,15 @@ namespace ConfigLint.Core.Json
         /// <summary>Reads <c>"name" :</c> at pos into the frame; returns the offset of the value.</summary>
         private int ReadName(int pos, Frame frame, int depth)
         {
-            string text = _text;
+            char* text = _text;
             char c = text[pos];
             if (c != '"' && c != '\'') throw new SyntaxError(pos, $"expected a property name in double quotes, found {Found(pos)}");
-            int close = c == '"' ? text.IndexOfAny(_doubleQuoteStops, pos + 1) : -1;
+            int close = c == '"' ? FindStop(pos + 1, '"') : -1;
             string name;
             int end;
             if (close >= 0 && text[close] == '"')
             {
-                name = _names.Get(text, pos + 1, close - pos - 1);
+                name = _names.Get(text + pos + 1, close - pos - 1);
                 end = close + 1;
             }
             else
@@ -318,7 +349,7 @@ namespace ConfigLint.Core.Json
             frame.PendingNameEnd = end;
             frame.DiscardPending = _ignoredKey != null && _ignoredKey(name);
             int colon = SkipTrivia(end);
-            if (colon >= text.Length) throw Truncated(depth, "':' after the property name");
+            if (colon >= _length) throw Truncated(depth, "':' after the property name");
             if (text[colon] != ':') throw new SyntaxError(colon, $"expected ':' after the property name, found {Found(colon)}");
             return SkipTrivia(colon + 1);
         }
@@ -326,13 +357,13 @@ namespace ConfigLint.Core.Json
         /// <summary>The failure for input that ends inside the container at <paramref name="depth"/>.</summary>
         private SyntaxError Truncated(int depth, string? expected)
         {
-            if (depth == 0) return new SyntaxError(_text.Length, $"unexpected end of file: expected {expected ?? "a value"}");
+            if (depth == 0) return new SyntaxError(_length, $"unexpected end of file: expected {expected ?? "a value"}");
             var open = _frames[depth - 1];
             var openedAt = _source.GetPosition(open.Start);
-            return new SyntaxError(_text.Length,
+            return new SyntaxError(_length,
                 $"unexpected end of file: expected '{(open.IsObject ? '}' : ']')}' to close the {(open.IsObject ? "object" : "array")} opened at line {openedAt.Line}, column {openedAt.Column} (the file looks truncated)");
         }
 
-        private string Found(int pos) => pos >= _text.Length ? "the end of the file" : "'" + JsonEscape.Show(_text[pos]) + "'";
+        private string Found(int pos) => pos >= _length ? "the end of the file" : "'" + JsonEscape.Show(_text[pos]) + "'";
     }
 }

@@ -21,31 +21,25 @@ namespace ConfigLint.Core.Json
         private readonly int[] _hashes = new int[MaxEntries * 2];
         private int _count;
 
-        /// <summary>The interned copy of <c>text[start..start+length)</c>; the caller keeps the range inside the text.</summary>
-        public unsafe string Get(string text, int start, int length)
+        /// <summary>The interned copy of the <paramref name="length"/> characters at <paramref name="at"/>.</summary>
+        public unsafe string Get(char* at, int length)
         {
-            if (length > MaxNameLength || (uint)start > (uint)text.Length || length > text.Length - start) return text.Substring(start, length);
+            if (length > MaxNameLength) return new string(at, 0, length);
             int mask = _names.Length - 1;
-            int slot;
-            int hash;
-            fixed (char* chars = text)
+            int hash = length;
+            for (int i = 0; i < length; i++) hash = unchecked((hash * 31) + at[i]);
+            // Mixed, so that names differing in their last characters do not land in neighbouring slots.
+            hash = unchecked((hash ^ (hash >> 15)) * 0x2C1B3C6D);
+            hash ^= hash >> 12;
+            int slot = hash & mask;
+            while (true)
             {
-                char* at = chars + start;
-                hash = length;
-                for (int i = 0; i < length; i++) hash = unchecked((hash * 31) + at[i]);
-                // Mixed, so that names differing in their last characters do not land in neighbouring slots.
-                hash = unchecked((hash ^ (hash >> 15)) * 0x2C1B3C6D);
-                hash ^= hash >> 12;
-                slot = hash & mask;
-                while (true)
-                {
-                    var candidate = _names[slot];
-                    if (candidate == null) break;
-                    if (_hashes[slot] == hash && candidate.Length == length && SameChars(candidate, at, length)) return candidate;
-                    slot = (slot + 1) & mask;
-                }
+                var candidate = _names[slot];
+                if (candidate == null) break;
+                if (_hashes[slot] == hash && candidate.Length == length && SameChars(candidate, at, length)) return candidate;
+                slot = (slot + 1) & mask;
             }
-            var name = text.Substring(start, length);
+            var name = new string(at, 0, length);
             // A name the program itself spells (every property a rule looks up is a literal) gets the runtime's interned
             // copy, so that lookups mostly end in a reference comparison.
             name = string.IsInterned(name) ?? name;

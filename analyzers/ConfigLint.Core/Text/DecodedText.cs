@@ -3,15 +3,25 @@ namespace ConfigLint.Core.Text
     /// <summary>The text of a file as <see cref="TextDecoder"/> read it, or why it could not.</summary>
     public sealed class DecodedText
     {
+        private string? _text;
+        private readonly TextBytes? _bytes;
+
         internal DecodedText(string? text, string encodingName, string? problem)
         {
-            Text = text;
+            _text = text;
             EncodingName = encodingName;
             Problem = problem;
         }
 
+        /// <summary>Text still in its file's bytes (see <see cref="TextBytes"/>), turned into a string only when asked.</summary>
+        internal DecodedText(TextBytes bytes, string encodingName)
+        {
+            _bytes = bytes;
+            EncodingName = encodingName;
+        }
+
         /// <summary>The decoded text without any byte order mark; null when the bytes are not text in any supported encoding.</summary>
-        public string? Text { get; }
+        public string? Text => _text ??= _bytes?.ToText();
 
         public string EncodingName { get; }
 
@@ -21,6 +31,9 @@ namespace ConfigLint.Core.Text
         /// </summary>
         public string? Problem { get; }
 
-        public bool IsReadable => Text != null;
+        public bool IsReadable => _text != null || _bytes != null;
+
+        /// <summary>The text to lint, over the bytes when they were kept (no string is made for it), else over the string.</summary>
+        public SourceText ToSource(string path) => _text == null && _bytes != null ? new SourceText(path, _bytes) : new SourceText(path, Text!);
     }
 }

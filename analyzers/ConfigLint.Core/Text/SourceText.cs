@@ -13,22 +13,38 @@ namespace ConfigLint.Core.Text
     public sealed class SourceText
     {
         private int[]? _lineStarts;
+        private string? _text;
 
         public SourceText(string path, string text)
         {
             Path = path;
-            Text = text;
+            _text = text;
+            Length = text.Length;
+        }
+
+        /// <summary>Text still in its file's bytes: the reader reads them, and a string is made only if something asks for <see cref="Text"/>.</summary>
+        internal SourceText(string path, TextBytes bytes)
+        {
+            Path = path;
+            Bytes = bytes;
+            Length = bytes.Length;
         }
 
         /// <summary>The path as the caller named it (used verbatim in every report).</summary>
         public string Path { get; }
 
         /// <summary>The decoded text, without any byte order mark.</summary>
-        public string Text { get; }
+        public string Text => _text ?? System.Threading.Interlocked.CompareExchange(ref _text, Bytes!.ToText(), null) ?? _text!;
 
-        public int Length => Text.Length;
+        /// <summary>The text as a string when it was given as one (or has been made since); null while it is only bytes.</summary>
+        internal string? TextIfMade => _text;
 
-        private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+        /// <summary>The bytes the text is read from, when it was not given as a string.</summary>
+        internal TextBytes? Bytes { get; }
+
+        public int Length { get; }
+
+        private int[] LineStarts => _lineStarts ??= _text != null || Bytes == null ? ComputeLineStarts(Text) : ComputeLineStarts(Bytes);
 
         public int LineCount => LineStarts.Length;
 
@@ -39,7 +55,7 @@ namespace ConfigLint.Core.Text
         public LinePosition GetPosition(int offset)
         {
             if (offset < 0) offset = 0;
-            if (offset > Text.Length) offset = Text.Length;
+            if (offset > Length) offset = Length;
             var starts = LineStarts;
             int index = Array.BinarySearch(starts, offset);
             if (index < 0) index = ~index - 1;
@@ -82,6 +98,71 @@ namespace ConfigLint.Core.Text
             var result = new int[count];
             Array.Copy(starts, result, count);
             return result;
+        }
+
+        /// <summary>
+        /// The line table of text still in bytes, found eight ASCII bytes or four UTF-16 units at a time (a word with no
+        /// CR or LF lane is skipped whole). Line breaks are the same as for a string: CR LF, CR, LF.
+        /// </summary>
+        private static unsafe int[] ComputeLineStarts(TextBytes text)
+        {
+            var starts = _scratch ??= new int[1024];
+            int count = 1;
+            starts[0] = 0;
+            int n = text.Length;
+            fixed (byte* start = text.Bytes)
+            {
+                byte* bytes = start + text.Offset;
+                char* chars = (char*)bytes;
+                int i = 0;
+                while (i < n)
+                {
+                    // Words without a CR or LF are skipped whole; the word that has one (or the tail) is then read a unit
+                    // at a time. A CR LF across two words is taken whole, and the next word starts after its LF.
+                    if (text.IsUtf16)
+                    {
+                        while (i + 4 <= n && !HasBreak16(*(ulong*)(chars + i))) i += 4;
+                    }
+                    else
+                    {
+                        while (i + 8 <= n && !HasBreak8(*(ulong*)(bytes + i))) i += 8;
+                    }
+                    for (int stop = Math.Min(n, i + 8); i < stop; i++)
+                    {
+                        int c = text.IsUtf16 ? chars[i] : bytes[i];
+                        if (c != '\r' && c != '\n') continue;
+                        if (c == '\r' && i + 1 < n && (text.IsUtf16 ? chars[i + 1] : bytes[i + 1]) == '\n') i++;
+                        if (count == starts.Length)
+                        {
+                            Array.Resize(ref starts, starts.Length * 2);
+                            // Only a modest table stays with the thread; a large file's is dropped with the file.
+                            if (starts.Length <= 1 << 16) _scratch = starts;
+                        }
+                        starts[count++] = i + 1;
+                    }
+                }
+            }
+            var result = new int[count];
+            Array.Copy(starts, result, count);
+            return result;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool HasBreak8(ulong x)
+        {
+            const ulong Ones = 0x0101010101010101UL, Highs = 0x8080808080808080UL;
+            ulong lf = x ^ (Ones * '\n');
+            ulong cr = x ^ (Ones * '\r');
+            return ((((lf - Ones) & ~lf) | ((cr - Ones) & ~cr)) & Highs) != 0;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool HasBreak16(ulong x)
+        {
+            const ulong Ones = 0x0001000100010001UL, Highs = 0x8000800080008000UL;
+            ulong lf = x ^ (Ones * '\n');
+            ulong cr = x ^ (Ones * '\r');
+            return ((((lf - Ones) & ~lf) | ((cr - Ones) & ~cr)) & Highs) != 0;
         }
 
         /// <summary>Counts the lines, filling <paramref name="starts"/> with their starts when given (it must be long enough).</summary>

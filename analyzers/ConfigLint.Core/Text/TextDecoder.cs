@@ -37,6 +37,22 @@ namespace ConfigLint.Core.Text
             return DecodeAt(bytes, bomLength + second, content.Value, problem);
         }
 
+        /// <summary>
+        /// Decodes a file's bytes as <see cref="Decode(byte[])"/> does (never throws, same text, same problems), but leaves
+        /// ASCII and UTF-16 LE text in the bytes (<see cref="TextBytes"/>): the engine reads those in place, and the string
+        /// is made only if something asks for <see cref="DecodedText.Text"/>.
+        /// </summary>
+        public static DecodedText DecodeInPlace(byte[] bytes)
+        {
+            var bom = ReadBom(bytes, 0, out int bomLength);
+            Kind kind = bom ?? Guess(bytes, 0);
+            int offset = bom == null ? 0 : bomLength;
+            // A mark contradicted by the content is a problem to word: Decode does that.
+            if (bom != null && Sniff(bytes, bomLength, bom.Value) is Kind content && content != bom) return Decode(bytes);
+            var kept = kind == Kind.Utf8 ? TextBytes.Ascii(bytes, offset) : kind == Kind.Utf16Le ? TextBytes.Utf16(bytes, offset) : null;
+            return kept != null ? new DecodedText(kept, Name(kind)) : Decode(bytes);
+        }
+
         /// <summary>Decodes bytes; on failure returns false and says why in <paramref name="error"/>.</summary>
         public static bool TryDecode(byte[] bytes, out string text, out string encodingName, out string? error)
         {

@@ -71,13 +71,14 @@ namespace ConfigLint.Bench.Benchmarks
         }
 
         /// <summary>
-        /// ConfigLint's load and normalize: decode, build the light tree, split into resources, type them, and extract
+        /// ConfigLint's load and normalize: decode (ASCII and UTF-16 text read in place, as the engine does), build the light tree, split into resources, type them, and extract
         /// every setting occurrence in every form. Everything the engine does before it evaluates a rule.
         /// </summary>
         public static long LoadAndNormalize(RulePack pack, string path, byte[] bytes)
         {
-            if (!TextDecoder.TryDecode(bytes, out var text, out _, out _)) return 0;
-            var document = JsonParser.Parse(new SourceText(path, text), out _, pack.Shape);
+            var decoded = TextDecoder.DecodeInPlace(bytes);
+            if (!decoded.IsReadable) return 0;
+            var document = JsonParser.Parse(decoded.ToSource(path), out _, pack.Shape);
             if (document == null || pack.Typer.ClassifyDocument(document) == DocumentRole.Companion) return 0;
             long occurrences = 0;
             foreach (var candidate in pack.Typer.Split(document).Candidates)
