@@ -114,6 +114,28 @@ namespace ConfigLint.Tests
             Assert.That(split.Findings.Count(l => l.Contains(" CL0001: ")), Is.EqualTo(11), "ten deviations listed, the rest counted");
         }
 
+        /// <summary>
+        /// A large page given as bytes that are read in place (ASCII, UTF-16 LE: Core/Text/TextBytes) is split like its
+        /// text: each element is read over the page's characters, not over a copy widened per element.
+        /// </summary>
+        [TestCase("ASCII")]
+        [TestCase("UTF-16 LE")]
+        public void BigPage_FromBytesReadInPlace_SameFindingsAsFromItsText(string encoding)
+        {
+            var text = Page(2000);
+            Assert.That(text.All(c => c < 0x80), Is.True);
+            var bytes = encoding == "ASCII" ? System.Text.Encoding.ASCII.GetBytes(text) : new byte[] { 0xFF, 0xFE }.Concat(System.Text.Encoding.Unicode.GetBytes(text)).ToArray();
+            var run = Lint.Engine.StartRun();
+            run.SplitPagesFromChars = 0;
+            run.PageWorkers = 4;
+            var result = run.LintBytes(Path, bytes);
+            var lines = result.Findings.Select(Show).ToList();
+            lines.Add("-- tenant");
+            lines.AddRange(run.Complete().Select(Show));
+            Assert.That(lines, Is.EqualTo(Run(text, splitFrom: 0, workers: 4).Findings));
+            Assert.That(result.ResourceCount, Is.GreaterThan(1000));
+        }
+
         [Test]
         public void BigPage_SameFindingsOnEveryRun()
         {

@@ -183,6 +183,11 @@ namespace ConfigLint.Core.Json
             {
                 fixed (byte* start = bytes.Bytes) return ReadAt((char*)(start + bytes.Offset), bytes.Length);
             }
+            if (_start != 0 || _end != bytes.Length)
+            {
+                // One element of a page: widening the whole text for each would cost the page's length every time.
+                fixed (char* chars = source.Text) return ReadAt(chars, source.Length);
+            }
             var widened = _widened.Length >= bytes.Length ? _widened : new char[bytes.Length];
             if (widened.Length <= KeptWidenedChars) _widened = widened;
             bytes.Widen(widened);
