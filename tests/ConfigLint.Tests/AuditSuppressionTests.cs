@@ -214,6 +214,35 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void AFindingAcceptedAsARiskBetweenTwoAuditsIsAcceptedNotFixed()
+        {
+            Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
+            Write(Path.Combine("fabrikam", "Kiosks.json"), Windows("Kiosks", "k-1"));
+            var first = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "q1");
+            Assert.That(first.Exit, Is.EqualTo(ExitCodes.Success), first.Err);
+
+            // Between the audits the Workstations finding is accepted (one entry, no expiry) and the Kiosks one really fixed.
+            Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), string.Join("\n", SuppressionsFile.Split('\n').Take(7)).Replace("WORKSTATIONS", "2099-03-31") + "\n");
+            Write(Path.Combine("fabrikam", "Kiosks.json"), Windows("Kiosks", "k-1").Replace("\"full\"", "\"basic\""));
+            var second = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "q2");
+            Assert.That(second.Exit, Is.EqualTo(ExitCodes.Success), second.Err);
+
+            var changes = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q2", "results.json")))["changes"]!;
+            Assert.That(changes["accepted"]!.Select(f => ((string?)f["ruleId"], (string?)f["policy"], (string?)f["file"], (int?)f["line"])),
+                Is.EqualTo(new[] { ("CL1001", "Workstations", "fabrikam/Workstations.json", (int?)5) }));
+            Assert.That(changes["fixed"]!.Select(f => ((string?)f["ruleId"], (string?)f["policy"])), Is.EqualTo(new[] { ("CL1001", "Kiosks") }));
+            Assert.That(changes["new"]!, Is.Empty);
+            Assert.That(second.Out, Does.Contain(": 0 new, 1 fixed, 1 accepted as risks, "));
+
+            var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dir, "q2", "report.html")));
+            Assert.That(html.QuerySelectorAll("[data-section=changes] [data-change=accepted] li").Select(li => li.TextContent), Is.EqualTo(new[] { "CL1001 warning Workstations: " + (string?)changes["accepted"]![0]!["message"] }));
+            Assert.That(html.QuerySelectorAll("[data-section=changes] [data-change=fixed] li").Select(li => li.QuerySelector("b")!.TextContent + " " + li.TextContent.Contains("Kiosks")), Is.EqualTo(new[] { "CL1001 True" }));
+            var markdown = File.ReadAllText(Path.Combine(_dir, "q2", "report.md"));
+            Assert.That(markdown, Does.Contain("- Accepted as a risk: **CL1001** (warning) Workstations: "));
+            Assert.That(markdown, Does.Contain("**1 fixed**, 1 accepted as risks,"));
+        }
+
+        [Test]
         public void ABrokenSuppressionsFileStopsTheAuditAsItStopsLint()
         {
             Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));

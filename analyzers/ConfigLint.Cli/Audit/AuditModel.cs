@@ -169,6 +169,9 @@ namespace ConfigLint.Cli.Audit
         public string PreviousTimeUtc { get; set; } = string.Empty;
         public List<ChangedFinding> New { get; set; } = new List<ChangedFinding>();
         public List<ChangedFinding> Fixed { get; set; } = new List<ChangedFinding>();
+
+        /// <summary>Open in the previous run and an accepted risk (suppressed) in this one: still there, so not fixed.</summary>
+        public List<ChangedFinding> Accepted { get; set; } = new List<ChangedFinding>();
         public int Unchanged { get; set; }
         public List<ChangedFinding> SeverityChanged { get; set; } = new List<ChangedFinding>();
         public List<AcceptedRisk> ExpiredSuppressions { get; set; } = new List<AcceptedRisk>();

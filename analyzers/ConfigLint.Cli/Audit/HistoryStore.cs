@@ -268,7 +268,8 @@ namespace ConfigLint.Cli.Audit
         /// What changed from run <paramref name="fromId"/> to run <paramref name="toId"/>, computed in SQL so neither run's
         /// findings are loaded: open findings compared as a multiset of fingerprints (two findings of one rule on one
         /// subject share one; the n-th of a fingerprint pairs with the n-th before), a paired finding whose severity
-        /// differs is "changed in severity". Suppressions that expired between the two runs' days are listed too.
+        /// differs is "changed in severity", and one no longer open but suppressed now is "accepted", not fixed.
+        /// Suppressions that expired between the two runs' days are listed too.
         /// </summary>
         public AuditChanges Compare(long fromId, long toId, DateTime now)
         {
@@ -295,7 +296,11 @@ namespace ConfigLint.Cli.Audit
                 File = r.IsDBNull(5) ? null : r.GetString(5), Line = r.IsDBNull(6) ? null : r.GetInt32(6),
             };
             Query("SELECT b.fingerprint, b.rule_id, b.severity, b.policy, b.message, b.file, b.line FROM b LEFT JOIN a ON a.fingerprint = b.fingerprint AND a.n = b.n WHERE a.r IS NULL ORDER BY b.r", r => changes.New.Add(Changed(r, null)));
-            Query("SELECT a.fingerprint, a.rule_id, a.severity, a.policy, a.message, a.file, a.line FROM a LEFT JOIN b ON a.fingerprint = b.fingerprint AND a.n = b.n WHERE b.r IS NULL ORDER BY a.r", r => changes.Fixed.Add(Changed(r, null)));
+            // A finding open before and gone now is fixed, unless it is still there as an accepted risk: then it was accepted.
+            const string Gone = "SELECT a.fingerprint, a.rule_id, a.severity, a.policy, a.message, a.file, a.line FROM a LEFT JOIN b ON a.fingerprint = b.fingerprint AND a.n = b.n WHERE b.r IS NULL AND ";
+            const string StillThere = "EXISTS (SELECT 1 FROM findings s WHERE s.run_id = $to AND s.outcome = 'suppressed' AND s.fingerprint = a.fingerprint)";
+            Query(Gone + "NOT " + StillThere + " ORDER BY a.r", r => changes.Fixed.Add(Changed(r, null)));
+            Query(Gone + StillThere + " ORDER BY a.r", r => changes.Accepted.Add(Changed(r, null)));
             Query("SELECT b.fingerprint, b.rule_id, b.severity, b.policy, b.message, b.file, b.line, a.severity FROM b JOIN a ON a.fingerprint = b.fingerprint AND a.n = b.n ORDER BY b.r", r =>
             {
                 string before = r.GetString(7);

@@ -110,9 +110,10 @@ namespace ConfigLint.Cli.Audit
             }
             else
             {
-                w.Write($"<p>Compared with audit #{c.PreviousRunId} of {H(c.PreviousTimeUtc)}: <b>{c.New.Count} new</b>, <b>{c.Fixed.Count} fixed</b>, {c.Unchanged} unchanged, {c.SeverityChanged.Count} changed in severity, {c.ExpiredSuppressions.Count} accepted risks expired since.</p>\n");
+                w.Write($"<p>Compared with audit #{c.PreviousRunId} of {H(c.PreviousTimeUtc)}: <b>{c.New.Count} new</b>, <b>{c.Fixed.Count} fixed</b>, {c.Accepted.Count} accepted as risks, {c.Unchanged} unchanged, {c.SeverityChanged.Count} changed in severity, {c.ExpiredSuppressions.Count} accepted risks expired since.</p>\n");
                 ChangeList(w, "New", "new", c.New);
                 ChangeList(w, "Fixed", "fixed", c.Fixed);
+                ChangeList(w, "Accepted as risks (still there, now suppressed)", "accepted", c.Accepted);
                 ChangeList(w, "Changed in severity", "severity", c.SeverityChanged);
                 if (c.ExpiredSuppressions.Count > 0)
                 {

@@ -44,8 +44,8 @@ namespace ConfigLint.Cli.Audit
             }
             else
             {
-                w.Write($"Compared with audit #{c.PreviousRunId} of {M(c.PreviousTimeUtc)}: **{c.New.Count} new**, **{c.Fixed.Count} fixed**, {c.Unchanged} unchanged, {c.SeverityChanged.Count} changed in severity, {c.ExpiredSuppressions.Count} accepted risks expired since.\n\n");
-                foreach (var (label, list) in new[] { ("New", c.New), ("Fixed", c.Fixed), ("Changed in severity", c.SeverityChanged) })
+                w.Write($"Compared with audit #{c.PreviousRunId} of {M(c.PreviousTimeUtc)}: **{c.New.Count} new**, **{c.Fixed.Count} fixed**, {c.Accepted.Count} accepted as risks, {c.Unchanged} unchanged, {c.SeverityChanged.Count} changed in severity, {c.ExpiredSuppressions.Count} accepted risks expired since.\n\n");
+                foreach (var (label, list) in new[] { ("New", c.New), ("Fixed", c.Fixed), ("Accepted as a risk", c.Accepted), ("Changed in severity", c.SeverityChanged) })
                 {
                     if (list.Count > AuditBuilder.MaxListed) w.Write($"- {label}: {list.Count - AuditBuilder.MaxListed} more than listed here; every one is in results.json\n");
                     foreach (var f in list.Take(AuditBuilder.MaxListed)) w.Write($"- {label}: **{M(f.RuleId)}** ({M(f.PreviousSeverity != null ? f.PreviousSeverity + " → " + f.Severity : f.Severity)}) {M(f.Policy)}: {M(f.Message)}\n");

@@ -79,13 +79,4 @@ namespace ConfigLint.Cli.Audit
         /// <summary>The source's own findings once every finding was matched: expired and unused entries.</summary>
         IEnumerable<ConfigLint.Core.Model.Finding> Diagnostics(ConfigLint.Core.Suppressions.AdoptionDiagnostics descriptors) => Array.Empty<ConfigLint.Core.Model.Finding>();
     }
-
-    public sealed class NoSuppressions : ISuppressionSource
-    {
-        public static readonly NoSuppressions Instance = new NoSuppressions();
-
-        public AcceptedRisk? Match(ConfigLint.Core.Model.Finding finding) => null;
-
-        public IReadOnlyList<AcceptedRisk> Entries => Array.Empty<AcceptedRisk>();
-    }
 }

@@ -34,9 +34,10 @@ namespace ConfigLint.Cli.Commands
                     }
                 }
                 var changes = store.Compare(fromId, toId, System.DateTime.ParseExact(to!.TimeUtc, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
-                output.WriteLine($"#{from!.Id} {from.Tenant} {from.TimeUtc} -> #{to.Id} {to.Tenant} {to.TimeUtc}: {changes.New.Count} new, {changes.Fixed.Count} fixed, {changes.Unchanged} unchanged, {changes.SeverityChanged.Count} changed in severity, {changes.ExpiredSuppressions.Count} suppressions expired");
+                output.WriteLine($"#{from!.Id} {from.Tenant} {from.TimeUtc} -> #{to.Id} {to.Tenant} {to.TimeUtc}: {changes.New.Count} new, {changes.Fixed.Count} fixed, {changes.Accepted.Count} accepted as risks, {changes.Unchanged} unchanged, {changes.SeverityChanged.Count} changed in severity, {changes.ExpiredSuppressions.Count} suppressions expired");
                 foreach (var f in changes.New) output.WriteLine($"new      {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
                 foreach (var f in changes.Fixed) output.WriteLine($"fixed    {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
+                foreach (var f in changes.Accepted) output.WriteLine($"accepted {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
                 foreach (var f in changes.SeverityChanged) output.WriteLine($"severity {f.RuleId} {f.PreviousSeverity} -> {f.Severity} {f.Policy}: {f.Message}");
                 foreach (var s in changes.ExpiredSuppressions) output.WriteLine($"expired  {s.RuleId} {s.Target} ({s.Expires}, owner {s.Owner})");
                 return ExitCodes.Success;
