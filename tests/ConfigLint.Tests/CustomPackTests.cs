@@ -126,6 +126,37 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void AnAuditJudgesWithTheCustomPacksLintJudgesWith()
+        {
+            // --rules, as on lint.
+            WritePack("acme.yaml", AcmePack);
+            var run = Run("audit", "tenant", "--rules", ".configlint/acme.yaml", "--history", "a.db", "--output-dir", "out1");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.Success), run.Err);
+            Assert.That(AcmeFindings("out1"), Is.EqualTo(new[] { ("ACME001", "tenant/policy.json", (int?)6, "fail") }));
+
+            // packs: in the settings file, inside the audited folder: its rules apply, and the pack is no export.
+            Directory.CreateDirectory(Path.Combine(_dir, "tenant", "rules"));
+            File.WriteAllText(Path.Combine(_dir, "tenant", "rules", "acme.yaml"), AcmePack);
+            File.WriteAllText(Path.Combine(_dir, "tenant", "configlint.yaml"), "packs: [rules]\n");
+            run = Run("audit", "tenant", "--history", "a.db", "--output-dir", "out2");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.Success), run.Err);
+            Assert.That(AcmeFindings("out2"), Is.EqualTo(new[] { ("ACME001", "tenant/policy.json", (int?)6, "fail") }));
+            var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out2", "results.json")));
+            Assert.That(results["findings"]!.Where(f => ((string?)f["file"] ?? "").Contains("acme.yaml")), Is.Empty, "a pack is rules, not an export");
+
+            // A broken pack stops the audit as it stops lint.
+            File.WriteAllText(Path.Combine(_dir, "tenant", "rules", "acme.yaml"), "rules:\n  - id: acme1\n    name: X.Y\n");
+            run = Run("audit", "tenant", "--history", "a.db", "--output-dir", "out3");
+            Assert.That(run.Exit, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(run.Err, Does.Contain("rule id 'acme1' is not an upper-case prefix"));
+        }
+
+        private (string Rule, string? File, int? Line, string? Outcome)[] AcmeFindings(string folder) =>
+            JObject.Parse(File.ReadAllText(Path.Combine(_dir, folder, "results.json")))["findings"]!
+                .Where(f => ((string?)f["ruleId"] ?? "").StartsWith("ACME", System.StringComparison.Ordinal))
+                .Select(f => ((string)f["ruleId"]!, (string?)f["file"], (int?)f["line"], (string?)f["outcome"])).ToArray();
+
+        [Test]
         public void ABrokenPackNamedInTheSettingsFileExitsTwoNamingFileAndLine()
         {
             WritePack("broken.yaml", "rules:\n  - id: CL9999\n    name: X.Y\n");

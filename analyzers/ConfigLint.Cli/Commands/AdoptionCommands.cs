@@ -33,6 +33,9 @@ namespace ConfigLint.Cli.Commands
             };
         }
 
+        /// <summary>The <c>--rules</c> option, for commands that read custom packs without the rest of lint's adoption options.</summary>
+        internal static Option<string[]> Rules() => RulesOption();
+
         private static Option<string[]> RulesOption() => new Option<string[]>("--rules")
         {
             Description = "A custom YAML rule pack, or a folder of them (repeat for more).",

@@ -13,6 +13,7 @@ using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
+using ConfigLint.Rules.Typing;
 
 namespace ConfigLint.Cli.Commands
 {
@@ -48,14 +49,16 @@ namespace ConfigLint.Cli.Commands
             var history = new Option<string>("--history") { Description = "SQLite history file (created when missing).", Required = true };
             var tenant = new Option<string>("--tenant") { Description = "Tenant name in the history and the reports (default: the export folder's name)." };
             var outputDir = new Option<string>("--output-dir") { Description = $"Folder for report.html, report.md, results.json and action-plan.csv (default: {DefaultOutputDirectory}).", DefaultValueFactory = _ => DefaultOutputDirectory };
-            var command = new Command("audit", "Audit a tenant export: control status, history, change report and action plan.") { paths, history, tenant, outputDir };
+            var rules = AdoptionCommands.Rules();
+            var command = new Command("audit", "Audit a tenant export: control status, history, change report and action plan.") { paths, history, tenant, outputDir, rules };
             command.SetAction(parse => new AuditCommand(output, error).Run(
                 (parse.GetValue(paths) ?? Array.Empty<string>()).Select(p => Path.Combine(baseDirectory, p)).ToList(),
                 Path.Combine(baseDirectory, parse.GetValue(history)!),
                 parse.GetValue(tenant),
                 Path.Combine(baseDirectory, parse.GetValue(outputDir) ?? DefaultOutputDirectory),
                 baseDirectory,
-                DateTime.UtcNow));
+                DateTime.UtcNow,
+                rulePacks: parse.GetValue(rules)));
             return command;
         }
 
@@ -63,9 +66,12 @@ namespace ConfigLint.Cli.Commands
         /// Runs the audit. <paramref name="suppressions"/>: the accepted risks; null (the command line) reads the
         /// <c>configlint.suppressions.yaml</c> files of the inputs as <c>lint</c> does, expiry judged on <paramref name="now"/>'s day.
         /// </summary>
-        public int Run(IReadOnlyList<string> paths, string historyPath, string? tenantName, string outputDirectory, string baseDirectory, DateTime now, ISuppressionSource? suppressions = null)
+        public int Run(IReadOnlyList<string> paths, string historyPath, string? tenantName, string outputDirectory, string baseDirectory, DateTime now, ISuppressionSource? suppressions = null, IReadOnlyList<string>? rulePacks = null)
         {
-            var engineBuild = Task.Run(() => new LintEngine(IntunePack.Create()));
+            // Custom packs (--rules) as lint reads them: an audit judges with the rules the pipeline gates on.
+            var customPacks = new Adoption.LintAdoption { RulePacks = rulePacks ?? Array.Empty<string>() }.ReadRulePacks(baseDirectory, _err);
+            if (customPacks == null) return ExitCodes.UsageError;
+            var packBuild = Task.Run(() => IntunePack.Create(customPacks));
             var inputs = InputCollector.Create(paths, baseDirectory);
             if (inputs.Missing.Count > 0)
             {
@@ -79,8 +85,17 @@ namespace ConfigLint.Cli.Commands
                 foreach (var problem in settingsProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
                 return ExitCodes.UsageError;
             }
+            // Rule packs named in the settings file (packs:) join --rules, and are rules, not exports, as in lint.
+            IReadOnlyList<(string Name, string Text)>? settingsPacks = Array.Empty<(string, string)>();
+            var packFiles = new HashSet<string>(StringComparer.Ordinal);
+            if (runSettings.Settings != null && runSettings.Settings.Packs.Count > 0)
+            {
+                settingsPacks = Adoption.LintAdoption.ReadSettingsPacks(runSettings.Settings, baseDirectory, _err);
+                if (settingsPacks == null) return ExitCodes.UsageError;
+                packFiles.UnionWith(Adoption.LintAdoption.SettingsPackFiles(runSettings.Settings));
+            }
             // The files lint would lint (the settings' include/exclude), so both see the same findings to suppress.
-            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath)).GetEnumerator();
+            using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath) && !packFiles.Contains(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
             {
                 _err.WriteLine($"configlint: error: no .json or .yaml files found under {string.Join(", ", paths)}");
@@ -89,15 +104,27 @@ namespace ConfigLint.Cli.Commands
             // A broken suppressions file stops the run before anything is judged, as in lint: accepted risks half read would mislead.
             suppressions ??= SuppressionFileSource.Discover(inputs.Folders(), baseDirectory, now, _err);
             if (suppressions == null) return ExitCodes.UsageError;
-            var engine = engineBuild.GetAwaiter().GetResult();
+            RulePack pack;
+            try
+            {
+                pack = settingsPacks.Count == 0 ? packBuild.GetAwaiter().GetResult() : IntunePack.Create(customPacks.Concat(settingsPacks).ToList());
+            }
+            catch (ConfigLint.Core.Rules.RulePackException ex)
+            {
+                _err.WriteLine($"configlint: error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
             // The settings file's rule options, as lint reads them, so an audit applies the same thresholds.
-            var ruleOptions = ConfigLint.Configuration.Settings.OptionBinding.Bind(runSettings.Settings, engine.Pack.Options, out var optionProblems);
+            var ruleOptions = ConfigLint.Configuration.Settings.OptionBinding.Bind(runSettings.Settings, pack.Options, out var optionProblems);
             if (optionProblems.Count > 0)
             {
                 foreach (var problem in optionProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
                 return ExitCodes.UsageError;
             }
-            if (ruleOptions.IsConfigured) engine = new LintEngine(engine.Pack, ruleOptions);
+            // Declared tenant roots (tenants:), as lint sees the paths.
+            var engine = new LintEngine(runSettings.TenantRoots.Count == 0
+                ? pack
+                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, baseDirectory)))), ruleOptions);
             var ruleIds = new HashSet<string>(engine.Rules.Select(r => r.Id).Concat(ConfigurationDiagnostics.All.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
             var configFiles = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
             Func<Finding, Finding?> applySeverity = f => configFiles.Apply(f, runSettings);
