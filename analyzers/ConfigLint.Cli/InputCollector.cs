@@ -162,7 +162,7 @@ namespace ConfigLint.Cli
         /// </summary>
         public IEnumerable<Input> Files()
         {
-            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var visited = new VisitedPaths();
             foreach (var (full, isDirectory) in _roots)
             {
                 var real = RealPathOrSelf(full);
@@ -176,7 +176,7 @@ namespace ConfigLint.Cli
             }
         }
 
-        private IEnumerable<string> Walk(string directory, string realDirectory, HashSet<string> visited)
+        private IEnumerable<string> Walk(string directory, string realDirectory, VisitedPaths visited)
         {
             var entries = new List<(string Key, string Path, string Real, bool IsDirectory)>();
             try
@@ -214,6 +214,24 @@ namespace ConfigLint.Cli
                     continue;
                 }
                 foreach (var file in Walk(entry.Path, entry.Real, visited)) yield return file;
+            }
+        }
+
+        /// <summary>
+        /// The real paths a walk has taken, each kept as the first 128 bits of its SHA-256 rather than as the path: a
+        /// 40,000-file walk kept about 9 MB of paths alive for the whole run (the 20x benchmark's memory growth), where
+        /// this keeps about 1.3 MB. A cryptographic hash, so that no crafted file name can collide with another and have
+        /// a file skipped.
+        /// </summary>
+        private sealed class VisitedPaths
+        {
+            private readonly HashSet<(ulong, ulong)> _seen = new HashSet<(ulong, ulong)>();
+
+            public bool Add(string realPath)
+            {
+                Span<byte> digest = stackalloc byte[32];
+                System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(realPath.AsSpan()), digest);
+                return _seen.Add((System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest), System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest.Slice(8))));
             }
         }
 
