@@ -31,9 +31,12 @@ namespace ConfigLint.Tests
             yield return ("UTF-16 LE", Utf16.GetPreamble().Concat(Utf16.GetBytes(text)).ToArray());
         }
 
-        private static readonly string[] Pieces = { "a", " ", "    ", "\r", "\n", "\r\n", "\"", "\\", "\t", "\u0001", "{", "}", ":", ",", "\u20AC" };
+        private static readonly string[] Pieces = { "a", " ", "    ", "\r", "\n", "\r\n", "\"", "\\", "\t", "\u0001", "{", "}", ":", ",", "\u20AC", "\u0A0A", "\u0D0A", "\u0A0D" };
 
-        /// <summary>Text made of what the line table and the string scanner stop at, in runs that cross 4- and 8-unit words.</summary>
+        /// <summary>
+        /// Text made of what the line table and the string scanner stop at, in runs that cross 4- and 8-unit words, and
+        /// characters whose UTF-16 bytes hold a CR or LF byte without being one (U+0A0A, U+0D0A, U+0A0D).
+        /// </summary>
         private static readonly Gen<string> Texts =
             Gen.Int[0, Pieces.Length - 1].Array[0, 60].Select(parts => parts.Count(i => Pieces[i][0] > 0x7F) > 1 ? parts.Where(i => Pieces[i][0] < 0x80).ToArray() : parts).Select(parts => string.Concat(parts.Select(i => Pieces[i])));
 

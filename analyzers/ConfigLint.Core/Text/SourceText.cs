@@ -101,68 +101,68 @@ namespace ConfigLint.Core.Text
         }
 
         /// <summary>
-        /// The line table of text still in bytes, found eight ASCII bytes or four UTF-16 units at a time (a word with no
-        /// CR or LF lane is skipped whole). Line breaks are the same as for a string: CR LF, CR, LF.
+        /// The line table of text still in bytes. Breaks are found with the runtime's vectorized byte search: LF, and CR
+        /// (only where the file has one) to tell a lone CR from the CR of a CR LF. In UTF-16 a hit counts only at a unit's
+        /// first byte with a zero second byte. Line breaks are the same as for a string: CR LF, CR, LF.
         /// </summary>
-        private static unsafe int[] ComputeLineStarts(TextBytes text)
+        private static int[] ComputeLineStarts(TextBytes text)
         {
             var starts = _scratch ??= new int[1024];
             int count = 1;
             starts[0] = 0;
-            int n = text.Length;
-            fixed (byte* start = text.Bytes)
+            int nextLf = NextUnit(text, (byte)'\n', 0);
+            int nextCr = NextUnit(text, (byte)'\r', 0);
+            while (nextLf >= 0 || nextCr >= 0)
             {
-                byte* bytes = start + text.Offset;
-                char* chars = (char*)bytes;
-                int i = 0;
-                while (i < n)
+                int breakEnd;
+                if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf))
                 {
-                    // Words without a CR or LF are skipped whole; the word that has one (or the tail) is then read a unit
-                    // at a time. A CR LF across two words is taken whole, and the next word starts after its LF.
-                    if (text.IsUtf16)
-                    {
-                        while (i + 4 <= n && !HasBreak16(*(ulong*)(chars + i))) i += 4;
-                    }
-                    else
-                    {
-                        while (i + 8 <= n && !HasBreak8(*(ulong*)(bytes + i))) i += 8;
-                    }
-                    for (int stop = Math.Min(n, i + 8); i < stop; i++)
-                    {
-                        int c = text.IsUtf16 ? chars[i] : bytes[i];
-                        if (c != '\r' && c != '\n') continue;
-                        if (c == '\r' && i + 1 < n && (text.IsUtf16 ? chars[i + 1] : bytes[i + 1]) == '\n') i++;
-                        if (count == starts.Length)
-                        {
-                            Array.Resize(ref starts, starts.Length * 2);
-                            // Only a modest table stays with the thread; a large file's is dropped with the file.
-                            if (starts.Length <= 1 << 16) _scratch = starts;
-                        }
-                        starts[count++] = i + 1;
-                    }
+                    int cr = nextCr;
+                    nextCr = NextUnit(text, (byte)'\r', cr + 1);
+                    // The CR of a CR LF: its LF ends the line.
+                    if (cr + 1 == nextLf) continue;
+                    breakEnd = cr + 1;
                 }
+                else
+                {
+                    breakEnd = nextLf + 1;
+                    nextLf = NextUnit(text, (byte)'\n', breakEnd);
+                }
+                if (count == starts.Length)
+                {
+                    Array.Resize(ref starts, starts.Length * 2);
+                    // Only a modest table stays with the thread; a large file's is dropped with the file.
+                    if (starts.Length <= 1 << 16) _scratch = starts;
+                }
+                starts[count++] = breakEnd;
             }
             var result = new int[count];
             Array.Copy(starts, result, count);
             return result;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool HasBreak8(ulong x)
+        /// <summary>The index (in characters) of the next character <paramref name="value"/> at or after <paramref name="from"/>, or -1.</summary>
+        private static int NextUnit(TextBytes text, byte value, int from)
         {
-            const ulong Ones = 0x0101010101010101UL, Highs = 0x8080808080808080UL;
-            ulong lf = x ^ (Ones * '\n');
-            ulong cr = x ^ (Ones * '\r');
-            return ((((lf - Ones) & ~lf) | ((cr - Ones) & ~cr)) & Highs) != 0;
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool HasBreak16(ulong x)
-        {
-            const ulong Ones = 0x0001000100010001UL, Highs = 0x8000800080008000UL;
-            ulong lf = x ^ (Ones * '\n');
-            ulong cr = x ^ (Ones * '\r');
-            return ((((lf - Ones) & ~lf) | ((cr - Ones) & ~cr)) & Highs) != 0;
+            if (from >= text.Length) return -1;
+            var bytes = text.Bytes;
+            int offset = text.Offset;
+            int end = bytes.Length;
+            if (!text.IsUtf16)
+            {
+                int i = Array.IndexOf(bytes, value, offset + from, end - offset - from);
+                return i < 0 ? -1 : i - offset;
+            }
+            int at = offset + from * 2;
+            while (at < end)
+            {
+                int i = Array.IndexOf(bytes, value, at, end - at);
+                if (i < 0) return -1;
+                // A unit's first byte, and the unit is the character itself (not U+xx0A or U+0Axx).
+                if (((i - offset) & 1) == 0 && i + 1 < end && bytes[i + 1] == 0) return (i - offset) / 2;
+                at = i + 1;
+            }
+            return -1;
         }
 
         /// <summary>Counts the lines, filling <paramref name="starts"/> with their starts when given (it must be long enough).</summary>
