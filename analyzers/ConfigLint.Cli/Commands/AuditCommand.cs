@@ -13,7 +13,6 @@ using ConfigLint.Configuration;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
-using ConfigLint.Rules.Typing;
 
 namespace ConfigLint.Cli.Commands
 {
@@ -86,14 +85,7 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.UsageError;
             }
             // Rule packs named in the settings file (packs:) join --rules, and are rules, not exports, as in lint.
-            IReadOnlyList<(string Name, string Text)>? settingsPacks = Array.Empty<(string, string)>();
-            var packFiles = new HashSet<string>(StringComparer.Ordinal);
-            if (runSettings.Settings != null && runSettings.Settings.Packs.Count > 0)
-            {
-                settingsPacks = Adoption.LintAdoption.ReadSettingsPacks(runSettings.Settings, baseDirectory, _err);
-                if (settingsPacks == null) return ExitCodes.UsageError;
-                packFiles.UnionWith(Adoption.LintAdoption.SettingsPackFiles(runSettings.Settings));
-            }
+            if (!RunRules.SettingsPacks(runSettings, baseDirectory, _err, out var settingsPacks, out var packFiles)) return ExitCodes.UsageError;
             // The files lint would lint (the settings' include/exclude), so both see the same findings to suppress.
             using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath) && !packFiles.Contains(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
@@ -104,27 +96,9 @@ namespace ConfigLint.Cli.Commands
             // A broken suppressions file stops the run before anything is judged, as in lint: accepted risks half read would mislead.
             suppressions ??= SuppressionFileSource.Discover(inputs.Folders(), baseDirectory, now, _err);
             if (suppressions == null) return ExitCodes.UsageError;
-            RulePack pack;
-            try
-            {
-                pack = settingsPacks.Count == 0 ? packBuild.GetAwaiter().GetResult() : IntunePack.Create(customPacks.Concat(settingsPacks).ToList());
-            }
-            catch (ConfigLint.Core.Rules.RulePackException ex)
-            {
-                _err.WriteLine($"configlint: error: {ex.Message}");
-                return ExitCodes.UsageError;
-            }
-            // The settings file's rule options, as lint reads them, so an audit applies the same thresholds.
-            var ruleOptions = ConfigLint.Configuration.Settings.OptionBinding.Bind(runSettings.Settings, pack.Options, out var optionProblems);
-            if (optionProblems.Count > 0)
-            {
-                foreach (var problem in optionProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
-                return ExitCodes.UsageError;
-            }
-            // Declared tenant roots (tenants:), as lint sees the paths.
-            var engine = new LintEngine(runSettings.TenantRoots.Count == 0
-                ? pack
-                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, baseDirectory)))), ruleOptions);
+            // The same packs, rule options and tenant roots as lint, so an audit applies the same rules and thresholds.
+            var engine = RunRules.Engine(packBuild, customPacks, settingsPacks, runSettings, baseDirectory, _err);
+            if (engine == null) return ExitCodes.UsageError;
             var ruleIds = new HashSet<string>(engine.Rules.Select(r => r.Id).Concat(ConfigurationDiagnostics.All.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
             var configFiles = ConfigFiles.Discover(inputs.Folders(), baseDirectory, ruleIds.Contains, _err);
             Func<Finding, Finding?> applySeverity = f => configFiles.Apply(f, runSettings);

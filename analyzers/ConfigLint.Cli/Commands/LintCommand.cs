@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using ConfigLint.Cli.Formatters;
 using ConfigLint.Configuration;
 using ConfigLint.Configuration.Settings;
-using ConfigLint.Rules.Typing;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Model;
 using ConfigLint.Rules;
@@ -67,14 +66,7 @@ namespace ConfigLint.Cli.Commands
                 return ExitCodes.UsageError;
             }
             // Rule packs named in the settings file (packs:, relative to its folder) join --rules; they are rules, not exports.
-            IReadOnlyList<(string Name, string Text)>? settingsPacks = Array.Empty<(string, string)>();
-            var packFiles = new HashSet<string>(StringComparer.Ordinal);
-            if (runSettings.Settings != null && runSettings.Settings.Packs.Count > 0)
-            {
-                settingsPacks = Adoption.LintAdoption.ReadSettingsPacks(runSettings.Settings, root, _err);
-                if (settingsPacks == null) return ExitCodes.UsageError;
-                packFiles.UnionWith(Adoption.LintAdoption.SettingsPackFiles(runSettings.Settings));
-            }
+            if (!RunRules.SettingsPacks(runSettings, root, _err, out var settingsPacks, out var packFiles)) return ExitCodes.UsageError;
             using var files = inputs.Files().Where(f => runSettings.Includes(f.FullPath) && !packFiles.Contains(f.FullPath)).GetEnumerator();
             if (!files.MoveNext())
             {
@@ -83,29 +75,9 @@ namespace ConfigLint.Cli.Commands
             }
             // Suppressions files match findings by their report paths (root-relative); --baseline is given from the working folder.
             var accepted = adoption.Prepare(inputs.Folders(), root, baseDirectory, _err);
-            RulePack pack;
-            try
-            {
-                pack = settingsPacks.Count == 0 ? packBuild.GetAwaiter().GetResult() : IntunePack.Create(customPacks.Concat(settingsPacks).ToList());
-            }
-            catch (ConfigLint.Core.Rules.RulePackException ex)
-            {
-                // A user's broken rule pack: its file and line, and nothing linted with half a pack.
-                _err.WriteLine($"configlint: error: {ex.Message}");
-                return ExitCodes.UsageError;
-            }
-            if (accepted == null) return ExitCodes.UsageError;
-            // The settings file's rule options, checked against the options the packs declare (as the analyzer does).
-            var ruleOptions = OptionBinding.Bind(runSettings.Settings, pack.Options, out var optionProblems);
-            if (optionProblems.Count > 0)
-            {
-                foreach (var problem in optionProblems) _err.WriteLine($"{problem.Location}: error {problem.Rule.Id}: {problem.Message}");
-                return ExitCodes.UsageError;
-            }
-            // Declared tenant roots, as the engine sees paths (relative to the report root).
-            var engine = new LintEngine(runSettings.TenantRoots.Count == 0
-                ? pack
-                : IntunePack.Create(pack, new ExportLayout(runSettings.TenantRoots.Select(r => InputCollector.DisplayPath(r, root)))), ruleOptions);
+            // Both stop the run, and both say why first (a broken suppressions file and a broken pack are two messages).
+            var engine = RunRules.Engine(packBuild, customPacks, settingsPacks, runSettings, root, _err);
+            if (accepted == null || engine == null) return ExitCodes.UsageError;
             checkedPairs?.Know(engine.Pack);
             var rules = engine.Rules.Concat(ConfigurationDiagnostics.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             var ruleIds = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
