@@ -72,8 +72,17 @@ namespace ConfigLint.Bench.Benchmarks
                     EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
             }
 
+            public long PromotedToGen2;
+            public long Gen1Collections;
+
             protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
             {
+                if (e.EventName != null && e.EventName.StartsWith("GCHeapStats", System.StringComparison.Ordinal) && e.Payload != null)
+                {
+                    int at = e.PayloadNames!.IndexOf("TotalPromotedSize1");
+                    if (at >= 0) { PromotedToGen2 += System.Convert.ToInt64(e.Payload[at]); Gen1Collections++; }
+                    return;
+                }
                 if (e.EventName == null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload == null) return;
                 int name = e.PayloadNames!.IndexOf("TypeName");
                 int amount = e.PayloadNames.IndexOf("AllocationAmount64");
@@ -85,6 +94,7 @@ namespace ConfigLint.Bench.Benchmarks
             {
                 long total = 0;
                 foreach (var v in _bytes.Values) total += v;
+                Console.WriteLine($"promoted into gen2 (TotalPromotedSize1 summed over GCs): {PromotedToGen2 / 1e6 / passes:F2} MB per pass");
                 Console.WriteLine($"allocation ticks: {total / 1e6 / passes:F1} MB per pass sampled; by type:");
                 foreach (var (type, bytes) in System.Linq.Enumerable.Take(System.Linq.Enumerable.OrderByDescending(_bytes, kv => kv.Value), 25))
                     Console.WriteLine($"  {bytes / 1e6 / passes,8:F1} MB  {100.0 * bytes / total,5:F1}%  {type}");
