@@ -120,8 +120,10 @@ namespace ConfigLint.Core.Engine
             if (input.Open == null) return TextDecoder.DecodeInPlace(input.Read());
             using (var stream = input.Open())
             {
-                if (stream.CanSeek && stream.Length >= StreamedFileBytes && TextDecoder.DecodeUtf8Stream(stream) is DecodedText streamed) return streamed;
-                if (stream.CanSeek && stream.Length > 0 && stream.Length < StreamedFileBytes) return TextDecoder.DecodeInPlace(ReadAll(stream, (int)stream.Length));
+                // Asked once: each Length is a system call (fstat), and this runs for every file.
+                long length = stream.CanSeek ? stream.Length : -1;
+                if (length >= StreamedFileBytes && TextDecoder.DecodeUtf8Stream(stream) is DecodedText streamed) return streamed;
+                if (length > 0 && length < StreamedFileBytes) return TextDecoder.DecodeInPlace(ReadAll(stream, (int)length));
             }
             return TextDecoder.DecodeInPlace(input.Read());
         }
