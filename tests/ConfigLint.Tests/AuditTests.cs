@@ -107,6 +107,35 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void HistoryAndDiffShowHostileTenantAndPolicyNamesAsTextOnTheirLines()
+        {
+            // A policy name with an ANSI escape, a line break that starts a workflow command, and a bidi override (the JSON
+            // escapes \u001b, \n and \u202e become the characters themselves in the name).
+            const string Hostile = "Evil\\u001b[31m\\n::error::pwned\\u202e";
+            Write(Path.Combine("fabrikam", "DeviceConfiguration", "Evil.json"), Windows(Hostile, "e-1", "full"));
+            const string Tenant = "fab\u001b[0mrikam";
+            Assert.That(Run("audit", "fabrikam", "--tenant", Tenant, "--history", "audits.db", "--output-dir", "q1").Exit, Is.EqualTo(ExitCodes.Success));
+            Write(Path.Combine("fabrikam", "DeviceConfiguration", "Evil.json"), Windows(Hostile, "e-1", "basic"));
+            var second = Run("audit", "fabrikam", "--tenant", Tenant, "--history", "audits.db", "--output-dir", "q2");
+            Assert.That(second.Exit, Is.EqualTo(ExitCodes.Success), second.Err);
+
+            var diff = Run("diff", "audits.db", "1", "2");
+            var history = Run("history", "audits.db");
+            Assert.That(diff.Exit, Is.EqualTo(ExitCodes.Success), diff.Err);
+            Assert.That(history.Exit, Is.EqualTo(ExitCodes.Success), history.Err);
+            var fixedLine = diff.Out.Split('\n').Single(l => l.StartsWith("fixed    CL1001", StringComparison.Ordinal));
+            Assert.That(fixedLine, Does.Contain("Evil\\u001B[31m\\u000A::error::pwned\\u202E"));
+            foreach (var output in new[] { diff.Out, history.Out, second.Out })
+            {
+                Assert.That(output.IndexOf('\u001b'), Is.EqualTo(-1), output);
+                Assert.That(output.IndexOf('\u202e'), Is.EqualTo(-1), output);
+                Assert.That(output, Does.Not.Contain("\n::error::"));
+            }
+            Assert.That(history.Out, Does.Contain("fab\\u001B[0mrikam"));
+            Assert.That(second.Out, Does.StartWith("audit of fab\\u001B[0mrikam: "));
+        }
+
+        [Test]
         public void AHistoryFileInAFolderThatDoesNotExistYetIsCreatedWithItsFolder()
         {
             // Before, SQLite said "unable to open database file" and the audit ended with exit 2.

@@ -325,7 +325,8 @@ namespace ConfigLint.Tests
             Write("risky.json", Risky);
             var (_, plain, _) = Run("lint", ".");
             var (_, terminal, _) = RunIn(_dir, Env(true), "lint", ".");
-            Assert.That(terminal, Does.Contain("risky.json(4,36): \u001b[33mwarning\u001b[0m CL1001:"));
+            // Ordinal: a culture-aware Contains ignores ESC, and would pass for "[33m" without it.
+            Assert.That(terminal.IndexOf("risky.json(4,36): \u001b[33mwarning\u001b[0m CL1001:", StringComparison.Ordinal), Is.GreaterThanOrEqualTo(0), terminal);
             Assert.That(Regex.Replace(terminal, "\u001b\\[[0-9;]*m", string.Empty), Is.EqualTo(plain), "colour is the only difference");
             Assert.That(RunIn(_dir, Env(true, ("NO_COLOR", "1")), "lint", ".").Out, Is.EqualTo(plain));
             Assert.That(RunIn(_dir, Env(true, ("CI", "true")), "lint", ".").Out, Is.EqualTo(plain));

@@ -165,7 +165,7 @@ namespace ConfigLint.Cli.Commands
         {
             var r = result;
             int notMet = r.Controls.Count(c => c.Status == ControlStatus.NotMet);
-            _out.WriteLine($"audit of {r.Run.Tenant}: {r.Counts.Resources} resources in {r.Counts.Files} files; {r.Counts.Pass} checks passed, {r.Counts.OpenFindings} open findings, {r.Counts.SuppressedFindings} accepted, {r.Counts.NotCheckable} not checkable offline; {notMet} of {r.Controls.Count} controls not met");
+            _out.WriteLine($"audit of {Formatters.Escaping.VisibleText.Escape(r.Run.Tenant)}: {r.Counts.Resources} resources in {r.Counts.Files} files; {r.Counts.Pass} checks passed, {r.Counts.OpenFindings} open findings, {r.Counts.SuppressedFindings} accepted, {r.Counts.NotCheckable} not checkable offline; {notMet} of {r.Controls.Count} controls not met");
             if (r.Changes != null) _out.WriteLine($"since audit #{r.Changes.PreviousRunId} ({r.Changes.PreviousTimeUtc}): {r.Changes.New.Count} new, {r.Changes.Fixed.Count} fixed, {r.Changes.Accepted.Count} accepted as risks, {r.Changes.Unchanged} unchanged, {r.Changes.SeverityChanged.Count} changed in severity, {r.Changes.ExpiredSuppressions.Count} suppressions expired");
             else if (r.Run.HistoryError == null) _out.WriteLine("first audit of this tenant in the history");
             if (r.Run.RunId != null) _out.WriteLine($"recorded as run #{r.Run.RunId} in {r.Run.HistoryFile}");

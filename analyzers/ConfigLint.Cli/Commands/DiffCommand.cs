@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ConfigLint.Cli.Audit;
+using static ConfigLint.Cli.Formatters.Escaping.VisibleText;
 
 namespace ConfigLint.Cli.Commands
 {
@@ -34,12 +35,13 @@ namespace ConfigLint.Cli.Commands
                     }
                 }
                 var changes = store.Compare(fromId, toId, System.DateTime.ParseExact(to!.TimeUtc, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
-                output.WriteLine($"#{from!.Id} {from.Tenant} {from.TimeUtc} -> #{to.Id} {to.Tenant} {to.TimeUtc}: {changes.New.Count} new, {changes.Fixed.Count} fixed, {changes.Accepted.Count} accepted as risks, {changes.Unchanged} unchanged, {changes.SeverityChanged.Count} changed in severity, {changes.ExpiredSuppressions.Count} suppressions expired");
-                foreach (var f in changes.New) output.WriteLine($"new      {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
-                foreach (var f in changes.Fixed) output.WriteLine($"fixed    {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
-                foreach (var f in changes.Accepted) output.WriteLine($"accepted {f.RuleId} {f.Severity,-10} {f.Policy}: {f.Message}");
-                foreach (var f in changes.SeverityChanged) output.WriteLine($"severity {f.RuleId} {f.PreviousSeverity} -> {f.Severity} {f.Policy}: {f.Message}");
-                foreach (var s in changes.ExpiredSuppressions) output.WriteLine($"expired  {s.RuleId} {s.Target} ({s.Expires}, owner {s.Owner})");
+                // Tenant and policy names, messages and suppression entries come from the inputs: shown, never acted on.
+                output.WriteLine($"#{from!.Id} {Escape(from.Tenant)} {from.TimeUtc} -> #{to.Id} {Escape(to.Tenant)} {to.TimeUtc}: {changes.New.Count} new, {changes.Fixed.Count} fixed, {changes.Accepted.Count} accepted as risks, {changes.Unchanged} unchanged, {changes.SeverityChanged.Count} changed in severity, {changes.ExpiredSuppressions.Count} suppressions expired");
+                foreach (var f in changes.New) output.WriteLine($"new      {f.RuleId} {f.Severity,-10} {Escape(f.Policy)}: {Escape(f.Message)}");
+                foreach (var f in changes.Fixed) output.WriteLine($"fixed    {f.RuleId} {f.Severity,-10} {Escape(f.Policy)}: {Escape(f.Message)}");
+                foreach (var f in changes.Accepted) output.WriteLine($"accepted {f.RuleId} {f.Severity,-10} {Escape(f.Policy)}: {Escape(f.Message)}");
+                foreach (var f in changes.SeverityChanged) output.WriteLine($"severity {f.RuleId} {f.PreviousSeverity} -> {f.Severity} {Escape(f.Policy)}: {Escape(f.Message)}");
+                foreach (var s in changes.ExpiredSuppressions) output.WriteLine($"expired  {s.RuleId} {Escape(s.Target)} ({Escape(s.Expires)}, owner {Escape(s.Owner)})");
                 return ExitCodes.Success;
             }
             catch (HistoryException ex)

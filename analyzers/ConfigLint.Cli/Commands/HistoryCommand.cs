@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ConfigLint.Cli.Audit;
+using static ConfigLint.Cli.Formatters.Escaping.VisibleText;
 
 namespace ConfigLint.Cli.Commands
 {
@@ -26,7 +27,7 @@ namespace ConfigLint.Cli.Commands
                 var runs = store.Runs(tenant);
                 if (runs.Count == 0)
                 {
-                    output.WriteLine(tenant == null ? $"no audits recorded in {path}" : $"no audits of tenant {tenant} recorded in {path}");
+                    output.WriteLine(tenant == null ? $"no audits recorded in {path}" : $"no audits of tenant {Escape(tenant)} recorded in {path}");
                     return ExitCodes.Success;
                 }
                 output.WriteLine($"{"run",-6} {"time (UTC)",-21} {"tenant",-20} {"open",5} {"accepted",8} {"not met",7}  {"change",-7} configlint / rule set / commit");
@@ -36,13 +37,13 @@ namespace ConfigLint.Cli.Commands
                     foreach (var run in group)
                     {
                         string change = before == null ? "first" : (run.Open - before.Open).ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture);
-                        output.WriteLine($"#{run.Id,-5} {run.TimeUtc,-21} {run.Tenant,-20} {run.Open,5} {run.Suppressed,8} {run.ControlsNotMet,7}  {change,-7} {run.ToolVersion} / {run.RuleSetVersion} / {(run.Commit == null ? "-" : run.Commit.Substring(0, Math.Min(12, run.Commit.Length)))}");
+                        output.WriteLine($"#{run.Id,-5} {run.TimeUtc,-21} {Escape(run.Tenant),-20} {run.Open,5} {run.Suppressed,8} {run.ControlsNotMet,7}  {change,-7} {run.ToolVersion} / {run.RuleSetVersion} / {(run.Commit == null ? "-" : run.Commit.Substring(0, Math.Min(12, run.Commit.Length)))}");
                         before = run;
                     }
                 }
                 foreach (var group in runs.GroupBy(r => r.Tenant))
                 {
-                    output.WriteLine($"trend of {group.Key}: open findings {string.Join(" -> ", group.Select(r => r.Open))}");
+                    output.WriteLine($"trend of {Escape(group.Key)}: open findings {string.Join(" -> ", group.Select(r => r.Open))}");
                 }
                 return ExitCodes.Success;
             }
