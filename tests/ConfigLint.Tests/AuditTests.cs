@@ -133,6 +133,10 @@ namespace ConfigLint.Tests
             }
             Assert.That(history.Out, Does.Contain("fab\\u001B[0mrikam"));
             Assert.That(second.Out, Does.StartWith("audit of fab\\u001B[0mrikam: "));
+            var merged = new StringWriter();
+            Assert.That(ConfigLint.Cli.Commands.MergeCommand.Run(new[] { Path.Combine(_dir, "q2", "results.json") }, Path.Combine(_dir, "merged"), merged, new StringWriter()), Is.EqualTo(ExitCodes.Success));
+            Assert.That(merged.ToString().IndexOf('\u001b'), Is.EqualTo(-1), merged.ToString());
+            Assert.That(merged.ToString(), Does.Contain("(fab\\u001B[0mrikam)"));
         }
 
         [Test]

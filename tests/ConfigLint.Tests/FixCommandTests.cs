@@ -89,6 +89,16 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void AFileNameWithAnEscapeSequenceIsShownAsTextOnItsLine()
+        {
+            Write("risky\u001b[31m.json", Risky);
+            var (_, output, error) = Run("fix", ".", "--dry-run");
+            Assert.That(error, Is.Empty);
+            Assert.That(output.IndexOf('\u001b'), Is.EqualTo(-1), output);
+            Assert.That(output, Does.StartWith("risky\\u001B[31m.json(4,36): would fix CL1001: "));
+        }
+
+        [Test]
         public void Utf16LeBomCrlfFileStaysSoAndOnlyTheValueBytesChange()
         {
             var original = Utf16LeBom(Catalog);

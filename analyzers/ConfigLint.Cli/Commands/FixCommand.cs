@@ -131,7 +131,8 @@ namespace ConfigLint.Cli.Commands
                 foreach (var fix in outcome.Applied)
                 {
                     var at = fix.Finding.Location!;
-                    _out.WriteLine($"{at.Path}({at.Start.Line},{at.Start.Column}): {(dryRun ? "would fix" : "fixed")} {fix.RuleId}: {fix.Title}");
+                    // The path comes from the walk (a file name may hold any character): shown as lint's console shows it.
+                    _out.WriteLine($"{Formatters.Escaping.VisibleText.Escape(at.Path)}({at.Start.Line},{at.Start.Column}): {(dryRun ? "would fix" : "fixed")} {fix.RuleId}: {fix.Title}");
                 }
                 if (diff) _out.Write(UnifiedDiff(file.DisplayPath, outcome.OriginalText, outcome.Text));
 

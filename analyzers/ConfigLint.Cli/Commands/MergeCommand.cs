@@ -47,7 +47,7 @@ namespace ConfigLint.Cli.Commands
             }
             var ordered = Order(results);
             bool written = AuditCommand.WriteReports(ordered, outputDirectory, error, includeResults: false, sarif: w => MergedSarif.Write(ordered, w));
-            output.WriteLine($"merged {ordered.Count} tenant audits ({string.Join(", ", ordered.Select(r => r.Run.Tenant))}) into {outputDirectory}");
+            output.WriteLine($"merged {ordered.Count} tenant audits ({string.Join(", ", ordered.Select(r => Formatters.Escaping.VisibleText.Escape(r.Run.Tenant)))}) into {outputDirectory}");
             return written && !failed ? ExitCodes.Success : ExitCodes.UsageError;
         }
 
