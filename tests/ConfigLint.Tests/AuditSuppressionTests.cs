@@ -19,19 +19,11 @@ namespace ConfigLint.Tests
     /// <c>configlint.suppressions.yaml</c> read by the audit as by <c>lint</c> (<see cref="SuppressionFileSource"/>).
     /// </summary>
     [TestFixture]
-    public sealed class AuditSuppressionTests
+    public sealed class AuditSuppressionTests : TempFolderTests
     {
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
+        // Before the base class deletes the folder: pooled connections keep the history files open.
         [TearDown]
-        public void TearDown()
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
+        public void ClearSqlitePools() => SqliteConnection.ClearAllPools();
 
         private sealed class OneSuppression : ISuppressionSource
         {
@@ -47,13 +39,6 @@ namespace ConfigLint.Tests
             public AcceptedRisk? Match(Finding finding) => _matches(finding) ? _risk : null;
 
             public IReadOnlyList<AcceptedRisk> Entries => new[] { _risk };
-        }
-
-        private void Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
         }
 
         [Test]
@@ -123,14 +108,6 @@ namespace ConfigLint.Tests
             Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), SuppressionsFile.Replace("WORKSTATIONS", workstationsExpires).Replace("KIOSKS", kiosksExpires));
         }
 
-        private (int Exit, string Out, string Err) Cli(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString(), error.ToString().Replace("\r\n", "\n"));
-        }
-
         private static List<(string Rule, string? File, int? Line)> Where(JToken findings, Func<JToken, bool> filter, string path) =>
             findings.Where(filter).Select(f => ((string)f["ruleId"]!, (string?)f[path], (int?)f["line"])).OrderBy(t => t.Item2).ThenBy(t => t.Item1).ToList();
 
@@ -139,9 +116,9 @@ namespace ConfigLint.Tests
         {
             WriteFabrikam("2099-03-31", "2020-01-31");
 
-            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            var audit = Run("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
             Assert.That(audit.Exit, Is.EqualTo(ExitCodes.Success), audit.Err);
-            var lint = Cli("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
+            var lint = Run("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
             Assert.That(lint.Exit, Is.EqualTo(ExitCodes.Success), lint.Err);
 
             var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")));
@@ -218,13 +195,13 @@ namespace ConfigLint.Tests
         {
             Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
             Write(Path.Combine("fabrikam", "Kiosks.json"), Windows("Kiosks", "k-1"));
-            var first = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "q1");
+            var first = Run("audit", "fabrikam", "--history", "a.db", "--output-dir", "q1");
             Assert.That(first.Exit, Is.EqualTo(ExitCodes.Success), first.Err);
 
             // Between the audits the Workstations finding is accepted (one entry, no expiry) and the Kiosks one really fixed.
             Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), string.Join("\n", SuppressionsFile.Split('\n').Take(7)).Replace("WORKSTATIONS", "2099-03-31") + "\n");
             Write(Path.Combine("fabrikam", "Kiosks.json"), Windows("Kiosks", "k-1").Replace("\"full\"", "\"basic\""));
-            var second = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "q2");
+            var second = Run("audit", "fabrikam", "--history", "a.db", "--output-dir", "q2");
             Assert.That(second.Exit, Is.EqualTo(ExitCodes.Success), second.Err);
 
             var changes = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "q2", "results.json")))["changes"]!;
@@ -247,8 +224,8 @@ namespace ConfigLint.Tests
         {
             Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
             Write(Path.Combine("fabrikam", "configlint.suppressions.yaml"), "suppressions:\n  - rule: CL1001\n    target: Workstations\n    owner: ciso@fabrikam.example\n");
-            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
-            var lint = Cli("lint", "fabrikam");
+            var audit = Run("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            var lint = Run("lint", "fabrikam");
             Assert.That((audit.Exit, lint.Exit), Is.EqualTo((ExitCodes.UsageError, ExitCodes.UsageError)));
             const string Expected = "fabrikam/configlint.suppressions.yaml(2,5): error CL0022: the entry needs 'justification'";
             Assert.That(audit.Err, Does.Contain(Expected));
@@ -262,9 +239,9 @@ namespace ConfigLint.Tests
             Write(Path.Combine("fabrikam", "Workstations.json"), Windows("Workstations", "w-1"));
             Write(Path.Combine("fabrikam", "archive", "Old.json"), Windows("Old", "o-1"));
             Write(Path.Combine("fabrikam", "configlint.yaml"), "exclude: ['archive/**']\n");
-            var audit = Cli("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
+            var audit = Run("audit", "fabrikam", "--history", "a.db", "--output-dir", "out");
             Assert.That(audit.Exit, Is.EqualTo(ExitCodes.Success), audit.Err);
-            var lint = Cli("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
+            var lint = Run("lint", "fabrikam", "--format", "json", "--output", "lint.json", "--fail-level", "none");
             Assert.That(lint.Exit, Is.EqualTo(ExitCodes.Success), lint.Err);
 
             var results = JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")));

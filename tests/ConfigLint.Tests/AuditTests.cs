@@ -15,21 +15,13 @@ namespace ConfigLint.Tests
 {
     /// <summary>`configlint audit`, `history`, `diff` and `merge` on tenant exports written by the tests (never seen by the rules' fixtures).</summary>
     [TestFixture]
-    public sealed class AuditTests
+    public sealed class AuditTests : TempFolderTests
     {
         private const string Hostile = "<img src=x onerror=alert(1)>";
 
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
+        // Before the base class deletes the folder: pooled connections keep the history files open.
         [TearDown]
-        public void TearDown()
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
+        public void ClearSqlitePools() => SqliteConnection.ClearAllPools();
 
         private static string Windows(string name, string id, string mode) =>
             "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"id\": \"" + id + "\",\n  \"displayName\": \"" + name.Replace("\"", "\\\"") + "\",\n  \"diagnosticsDataSubmissionMode\": \"" + mode + "\"\n}\n";
@@ -37,21 +29,6 @@ namespace ConfigLint.Tests
         private static string Branding(bool telemetryOff) =>
             "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"id\": \"b-1\",\n  \"profileName\": \"Fabrikam portal\",\n  \"privacyUrl\": \"https://fabrikam.example/privacy\",\n" +
             "  \"disableClientTelemetry\": " + (telemetryOff ? "true" : "false") + ",\n  \"sendDeviceOwnershipChangePushNotification\": true\n}\n";
-
-        private void Write(string relative, string text)
-        {
-            var path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
-        }
 
         private JObject Results(string folder) => JObject.Parse(File.ReadAllText(Path.Combine(_dir, folder, "results.json")));
 

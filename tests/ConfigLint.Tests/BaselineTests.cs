@@ -14,21 +14,12 @@ namespace ConfigLint.Tests
     /// passes; re-indenting every file keeps it passing; one new risky setting fails the run with that finding alone new.
     /// </summary>
     [TestFixture]
-    public sealed class BaselineTests
+    public sealed class BaselineTests : TempFolderTests
     {
-        private string _dir = null!;
-
         [SetUp]
-        public void SetUp()
+        public void CopySample()
         {
-            _dir = TestPaths.TempDirectory();
             Copy(Path.Combine(TestPaths.RepoRoot, "tests", "samples", "tenant"), Path.Combine(_dir, "tenant"));
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
         }
 
         private static void Copy(string from, string to)
@@ -36,14 +27,6 @@ namespace ConfigLint.Tests
             Directory.CreateDirectory(to);
             foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
             foreach (var dir in Directory.GetDirectories(from)) Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
-        }
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
         }
 
         private string Path2(string relative) => Path.Combine(_dir, relative.Replace('/', Path.DirectorySeparatorChar));

@@ -6,31 +6,14 @@ namespace ConfigLint.Tests
 {
     /// <summary>Command-line mistakes are usage errors (exit 2) that say what to write, never a silent guess.</summary>
     [TestFixture]
-    public sealed class CliHygieneTests
+    public sealed class CliHygieneTests : TempFolderTests
     {
         private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
 
-        private string _dir = null!;
-
         [SetUp]
-        public void SetUp()
+        public void WriteRiskyExport()
         {
-            _dir = TestPaths.TempDirectory();
             File.WriteAllText(Path.Combine(_dir, "risky.json"), Risky);
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString(), error.ToString());
         }
 
         [TestCase("lint", "--verbose", ".")]

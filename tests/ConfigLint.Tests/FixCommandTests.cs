@@ -13,7 +13,7 @@ namespace ConfigLint.Tests
     /// of the inputs are refused, and a second run over a hundred fixed files changes nothing.
     /// </summary>
     [TestFixture]
-    public sealed class FixCommandTests
+    public sealed class FixCommandTests : TempFolderTests
     {
         private const string Risky = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Risky\",\n  \"diagnosticsDataSubmissionMode\": \"full\",\n  \"passwordRequired\": true,\n  \"passwordMinimumLength\": 4\n}\n";
         private const string Clean = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"displayName\": \"Clean\",\n  \"diagnosticsDataSubmissionMode\": \"basic\"\n}\n";
@@ -41,17 +41,6 @@ namespace ConfigLint.Tests
             "}",
             "");
 
-        private string _dir = null!;
-
-        [SetUp]
-        public void SetUp() => _dir = TestPaths.TempDirectory();
-
-        [TearDown]
-        public void TearDown()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { }
-        }
-
         private string Write(string relative, byte[] bytes)
         {
             var path = Path.Combine(_dir, relative);
@@ -60,17 +49,7 @@ namespace ConfigLint.Tests
             return path;
         }
 
-        private string Write(string relative, string text) => Write(relative, new UTF8Encoding(false).GetBytes(text));
-
         private static byte[] Utf16LeBom(string text) => new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(text)).ToArray();
-
-        private (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int exit = CliApp.Run(args, output, error, _dir);
-            return (exit, output.ToString().Replace("\r\n", "\n"), error.ToString());
-        }
 
         [Test]
         public void FixThenLintShowsNoFindingOfAFixedRuleAndOnlyTheValuesChange()
