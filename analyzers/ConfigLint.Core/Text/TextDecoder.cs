@@ -25,16 +25,8 @@ namespace ConfigLint.Core.Text
         /// <summary>Decodes a file's bytes; never throws.</summary>
         public static DecodedText Decode(byte[] bytes)
         {
-            var bom = ReadBom(bytes, 0, out int bomLength);
-            if (bom == null) return DecodeAt(bytes, 0, Guess(bytes, 0), null);
-
-            // What the bytes after the mark look like: a mark that says one thing over content in another encoding is
-            // an error (a UTF-16 export re-saved behind a UTF-8 BOM), but the content is still read as what it is.
-            var content = Sniff(bytes, bomLength, bom.Value);
-            if (content == null || content == bom) return DecodeAt(bytes, bomLength, bom.Value, null);
-            string problem = $"the byte order mark says {Name(bom.Value)} but the content is {Name(content.Value)}; it was read as {Name(content.Value)} (save the file in one encoding, UTF-8 preferred)";
-            ReadBom(bytes, bomLength, out int second);
-            return DecodeAt(bytes, bomLength + second, content.Value, problem);
+            var kind = Detect(bytes, out int offset, out string? problem);
+            return DecodeAt(bytes, offset, kind, problem);
         }
 
         /// <summary>
@@ -44,13 +36,36 @@ namespace ConfigLint.Core.Text
         /// </summary>
         public static DecodedText DecodeInPlace(byte[] bytes)
         {
+            var kind = Detect(bytes, out int offset, out string? problem);
+            // A problem to word (a mark the content contradicts) goes with a decoded text, as Decode gives it.
+            var kept = problem != null ? null : kind == Kind.Utf8 ? TextBytes.Ascii(bytes, offset) : kind == Kind.Utf16Le ? TextBytes.Utf16(bytes, offset) : null;
+            return kept != null ? new DecodedText(kept, Name(kind)) : DecodeAt(bytes, offset, kind, problem);
+        }
+
+        /// <summary>
+        /// The encoding of a file's bytes and where its text starts (after any byte order mark), and the problem to report
+        /// when a mark says one thing over content in another encoding (a UTF-16 export re-saved behind a UTF-8 BOM): the
+        /// content is then still read as what it is.
+        /// </summary>
+        private static Kind Detect(byte[] bytes, out int offset, out string? problem)
+        {
+            problem = null;
             var bom = ReadBom(bytes, 0, out int bomLength);
-            Kind kind = bom ?? Guess(bytes, 0);
-            int offset = bom == null ? 0 : bomLength;
-            // A mark contradicted by the content is a problem to word: Decode does that.
-            if (bom != null && Sniff(bytes, bomLength, bom.Value) is Kind content && content != bom) return Decode(bytes);
-            var kept = kind == Kind.Utf8 ? TextBytes.Ascii(bytes, offset) : kind == Kind.Utf16Le ? TextBytes.Utf16(bytes, offset) : null;
-            return kept != null ? new DecodedText(kept, Name(kind)) : Decode(bytes);
+            if (bom == null)
+            {
+                offset = 0;
+                return Guess(bytes, 0);
+            }
+            var content = Sniff(bytes, bomLength, bom.Value);
+            if (content == null || content == bom)
+            {
+                offset = bomLength;
+                return bom.Value;
+            }
+            problem = $"the byte order mark says {Name(bom.Value)} but the content is {Name(content.Value)}; it was read as {Name(content.Value)} (save the file in one encoding, UTF-8 preferred)";
+            ReadBom(bytes, bomLength, out int second);
+            offset = bomLength + second;
+            return content.Value;
         }
 
         /// <summary>Decodes bytes; on failure returns false and says why in <paramref name="error"/>.</summary>
