@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 using System.Linq;
 using ConfigLint.Core.Engine;
 using ConfigLint.Core.Inputs;
@@ -183,19 +184,18 @@ namespace ConfigLint.Cli
             var entries = new List<(string Key, string Path, string Real, bool IsDirectory)>();
             try
             {
-                foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+                foreach (var (name, isDirectory, isLink) in List(directory))
                 {
-                    bool isDirectory = info is DirectoryInfo;
-                    var path = info.FullName;
-                    if (isDirectory ? !ExportFilter.IsSearchedFolder(info.Name) && !_named.Contains(path)
+                    var path = Path.Join(directory, name);
+                    if (isDirectory ? !ExportFilter.IsSearchedFolder(name) && !_named.Contains(path)
                                     : !ExportFilter.IsExportFile(path) && !_named.Contains(path))
                     {
                         // A walk keeps to export files and searched folders; what is named on the command line is always linted.
                         continue;
                     }
                     // Only a link needs resolving; anything else lies in the real folder under its own name.
-                    var real = info.Attributes.HasFlag(FileAttributes.ReparsePoint) ? RealPathOrSelf(path) : Path.Join(realDirectory, info.Name);
-                    entries.Add((isDirectory ? SortKey(info.Name, true) : info.Name, path, real, isDirectory));
+                    var real = isLink ? RealPathOrSelf(path) : Path.Join(realDirectory, name);
+                    entries.Add((isDirectory ? SortKey(name, true) : name, path, real, isDirectory));
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -217,6 +217,32 @@ namespace ConfigLint.Cli
                 }
                 foreach (var file in Walk(entry.Path, entry.Real, visited)) yield return file;
             }
+        }
+
+        // Hidden entries are listed as well (what DirectoryInfo's enumeration does); only the link bit is asked for.
+        private static readonly EnumerationOptions AllButLinks = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false };
+        private static readonly EnumerationOptions Everything = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+        /// <summary>
+        /// A folder's entries: name, whether it is (or links to) a folder, and whether it is a symbolic link.
+        /// </summary>
+        /// <remarks>
+        /// Asking an entry for its attributes costs an <c>lstat</c> and a <c>geteuid</c> on Unix (two system calls per
+        /// file, 85,000 in a 20x benchmark run), but skipping links by attribute is answered from the folder listing's
+        /// own entry type. So the folder is listed twice: once without its links, free, and once for the names that
+        /// listing lacked, which are the links (only they are resolved, to see whether they lead to a folder).
+        /// </remarks>
+        private static IEnumerable<(string Name, bool IsDirectory, bool IsLink)> List(string directory)
+        {
+            var plain = new FileSystemEnumerable<(string, bool)>(directory, (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory), AllButLinks).ToList();
+            var names = new HashSet<string>(plain.Select(p => p.Item1), StringComparer.Ordinal);
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+            var links = new FileSystemEnumerable<(string, bool)>(directory, (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory), Everything)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !lookup.Contains(e.FileName),
+            };
+            foreach (var (name, isDirectory) in plain) yield return (name, isDirectory, false);
+            foreach (var (name, isDirectory) in links) yield return (name, isDirectory, true);
         }
 
         /// <summary>
