@@ -220,6 +220,40 @@ namespace ConfigLint.Tests
             Assert.That(TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(text)).ToArray())), Is.Null);
         }
 
+        [TestCase("é", 1, 1)]
+        [TestCase("€", 1, 2)]
+        [TestCase("€", 2, 2)]
+        [TestCase("𝄞", 1, 4)]
+        [TestCase("𝄞", 2, 3)]
+        [TestCase("𝄞", 3, 2)]
+        public void LargeUtf8File_ACharacterAcrossAChunkBoundary_DecodesOnAnyNumberOfThreads(string character, int bytesBefore, int workers)
+        {
+            // The chunks are 1 MiB; the character's first bytesBefore bytes end the first chunk, the rest start the second
+            // (the second chunk then starts with continuation bytes, which belong to the first).
+            const int Chunk = 1 << 20;
+            var encoded = Encoding.UTF8.GetBytes(character);
+            var bytes = Enumerable.Repeat((byte)'a', Chunk - bytesBefore).Concat(encoded).Concat(Enumerable.Repeat((byte)'b', Chunk + 5)).ToArray();
+            var decoded = TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(bytes), workers);
+            Assert.That(decoded, Is.Not.Null);
+            Assert.That(decoded!.Text, Is.EqualTo(Encoding.UTF8.GetString(bytes)));
+            Assert.That(decoded!.Text!.IndexOf(character, System.StringComparison.Ordinal), Is.EqualTo(Chunk - bytesBefore));
+        }
+
+        [TestCase(new byte[] { 0x80, 0x80, 0x80, 0x80, 0x80 }, TestName = "LargeUtf8File_FiveContinuationBytesAtAChunkStart_LeftToTheBytesDecoding")]
+        [TestCase(new byte[] { 0xE2, 0x82 }, TestName = "LargeUtf8File_ATruncatedCharacterBeforeAChunkBoundary_LeftToTheBytesDecoding")]
+        [TestCase(new byte[] { 0xC0, 0xAF }, TestName = "LargeUtf8File_AnOverlongFormAtAChunkBoundary_LeftToTheBytesDecoding")]
+        public void LargeUtf8File_InvalidBytesAtAChunkBoundary_LeftToTheBytesDecoding(byte[] invalid)
+        {
+            const int Chunk = 1 << 20;
+            var bytes = Enumerable.Repeat((byte)'a', Chunk - 1).Concat(invalid).Concat(Enumerable.Repeat((byte)'b', Chunk)).ToArray();
+            foreach (int workers in new[] { 1, 3 })
+            {
+                Assert.That(TextDecoder.DecodeUtf8Stream(new System.IO.MemoryStream(bytes), workers), Is.Null, $"{workers} thread(s)");
+            }
+            // ...where the bytes' decoding names the problem.
+            Assert.That(TextDecoder.Decode(bytes).Problem, Is.Not.Null);
+        }
+
         [Test]
         public void Pipeline_LargePageOpenedAsAStream_SameFindingsAsFromItsBytes()
         {
