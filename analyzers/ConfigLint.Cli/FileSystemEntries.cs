@@ -36,8 +36,12 @@ namespace ConfigLint.Cli
         private static bool s_nativeUnavailable = OperatingSystem.IsWindows();
 
         /// <summary>The kind of the entry a path names, following symbolic links.</summary>
-        public static EntryKind KindOf(string path)
+        public static EntryKind KindOf(string path) => KindOf(path, out _);
+
+        /// <summary>The kind of the entry a path names, following symbolic links, and its size in bytes (-1 where unknown: Windows).</summary>
+        public static EntryKind KindOf(string path, out long size)
         {
+            size = -1;
             if (!s_nativeUnavailable)
             {
                 try
@@ -45,6 +49,8 @@ namespace ConfigLint.Cli
                     // FileStatus is larger than 128 bytes on no platform; Mode is its second 32-bit field.
                     var status = new byte[256];
                     if (NativeMethods.Stat(path, status) != 0) return File.Exists(path) || Directory.Exists(path) ? EntryKind.Regular : EntryKind.Missing;
+                    // Size is the fifth field, after Flags, Mode, Uid and Gid (pal_io.h's FileStatus).
+                    size = BitConverter.ToInt64(status, 16);
                     switch (BitConverter.ToInt32(status, 4) & TypeMask)
                     {
                         case Fifo: return EntryKind.Fifo;

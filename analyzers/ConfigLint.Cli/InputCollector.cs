@@ -38,22 +38,27 @@ namespace ConfigLint.Cli
                 return File.ReadAllBytes(FullPath);
             }
 
-            /// <summary>The file as a stream, opened as <see cref="File.ReadAllBytes"/> opens it, after the same check as <see cref="Read"/>.</summary>
-            public Stream Open()
+            /// <summary>
+            /// The file as a stream, opened as <see cref="File.ReadAllBytes"/> opens it, after the same check as
+            /// <see cref="Read"/>; with the file's size as the check found it (-1 where unknown).
+            /// </summary>
+            public Stream Open(out long size)
             {
-                ThrowIfNotRegular();
+                size = ThrowIfNotRegular();
                 // No FileOptions.SequentialScan: its fadvise is one more system call per file, and the kernel's own
                 // read-ahead already serves a file read once from start to end.
                 return new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
             }
 
-            private void ThrowIfNotRegular()
+            /// <summary>The file's size (-1 where unknown), unless it is no regular file.</summary>
+            private long ThrowIfNotRegular()
             {
-                var kind = FileSystemEntries.KindOf(FullPath);
+                var kind = FileSystemEntries.KindOf(FullPath, out long size);
                 if (kind != EntryKind.Regular && kind != EntryKind.Missing && kind != EntryKind.Directory)
                 {
                     throw new SkippedInputException($"{FileSystemEntries.Describe(kind)}, not a regular file; only regular files are read");
                 }
+                return size;
             }
         }
 
@@ -177,6 +182,35 @@ namespace ConfigLint.Cli
                 if (!visited.Add(real)) continue;
                 foreach (var file in Walk(full, real, visited)) yield return new Input(file, DisplayPath(file, _baseDirectory));
             }
+        }
+
+        /// <summary>
+        /// The walk from the file already taken on (<paramref name="files"/>' current one), as engine inputs: each read
+        /// through <see cref="Input.Read"/> or <see cref="Input.Open"/>, so that lint and audit pass over a FIFO or a
+        /// device alike; and paced (<see cref="CollectionPacer"/>), so that a long run's memory stays flat.
+        /// </summary>
+        public static IEnumerable<LintInput> EngineInputs(IEnumerator<Input> files)
+        {
+            var pacer = new CollectionPacer();
+            do
+            {
+                var input = files.Current;
+                yield return new LintInput(input.DisplayPath,
+                    () =>
+                    {
+                        var bytes = input.Read();
+                        pacer.Read(bytes.Length);
+                        return bytes;
+                    },
+                    () =>
+                    {
+                        // The size the regular-file check found: asking the stream would be one more fstat per file.
+                        var stream = input.Open(out long size);
+                        pacer.Read(Math.Max(0, size));
+                        return stream;
+                    });
+            }
+            while (files.MoveNext());
         }
 
         private IEnumerable<string> Walk(string directory, string realDirectory, VisitedPaths visited)

@@ -76,6 +76,33 @@ namespace ConfigLint.Tests
         }
 
         [Test]
+        public void AnAuditPassesOverAFifoAsLintDoesInsteadOfWaitingForAWriter()
+        {
+            Write("tenant/policies/risky.json", Risky);
+            MakeFifo("tenant/x.json");
+            var audit = System.Threading.Tasks.Task.Run(() => Run("audit", "tenant", "--history", "h.db", "--output-dir", "out"));
+            try
+            {
+                Assert.That(audit.Wait(TimeSpan.FromSeconds(30)), Is.True, "the audit waited on the FIFO");
+            }
+            finally
+            {
+                // Release every reader the audit gets stuck in: opening a FIFO for reading and writing never blocks on
+                // Linux, and closing it again gives the stuck reader an empty file.
+                while (!audit.Wait(TimeSpan.FromMilliseconds(200)))
+                {
+                    using (new FileStream(Path.Combine(_dir, "tenant", "x.json"), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)) { }
+                }
+            }
+            var (exit, _, err) = audit.Result;
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), err);
+            var findings = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(_dir, "out", "results.json")))["findings"]!;
+            var skipped = findings.Single(f => (string?)f["ruleId"] == "CL0006");
+            Assert.That((string?)skipped["message"], Is.EqualTo("skipped: a FIFO (named pipe), not a regular file; only regular files are read"));
+            Assert.That(findings.Any(f => (string?)f["ruleId"] == "CL1001" && (string?)f["outcome"] == "fail"), Is.True);
+        }
+
+        [Test]
         public void AFileReachedThroughALinkIsLintedOnceUnderItsFirstPath()
         {
             Write("t/b/risky.json", Risky);

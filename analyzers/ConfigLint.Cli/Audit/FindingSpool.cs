@@ -182,9 +182,12 @@ namespace ConfigLint.Cli.Audit
                 if (!string.Equals(_file, finding.File, StringComparison.Ordinal))
                 {
                     _file = finding.File;
+                    var path = System.IO.Path.Combine(_baseDirectory, finding.File!);
                     try
                     {
-                        _lines = File.ReadAllLines(System.IO.Path.Combine(_baseDirectory, finding.File!));
+                        // Only a regular file is read again: the finding may be the one that says a FIFO was passed over,
+                        // and opening that would wait for a writer.
+                        _lines = FileSystemEntries.KindOf(path) == EntryKind.Regular ? File.ReadAllLines(path) : null;
                     }
                     catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                     {

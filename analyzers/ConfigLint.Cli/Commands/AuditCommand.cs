@@ -133,7 +133,7 @@ namespace ConfigLint.Cli.Commands
             var controlsByRule = AuditBuilder.ControlsByRule(controls);
             var collector = new AuditCollector(engine, suppressions, () => history,
                 (finding, outcome, suppression) => AuditBuilder.Convert(finding, outcome, suppression, controlsByRule, run.Tenant, baseDirectory), spool, applySeverity);
-            LintPipeline.Run(engine.StartRun(collector), Remaining(files), Environment.ProcessorCount, collector);
+            LintPipeline.Run(engine.StartRun(collector), InputCollector.EngineInputs(files), Environment.ProcessorCount, collector);
             collector.Complete(run.Tenant, engine.Pack.Diagnostics.Adoption);
             spool.Seal();
 
@@ -197,16 +197,6 @@ namespace ConfigLint.Cli.Commands
             One("action-plan.csv", w => ActionPlanCsv.Write(results, w));
             if (sarif != null) One("merged.sarif", sarif);
             return ok;
-        }
-
-        private static IEnumerable<LintInput> Remaining(IEnumerator<InputCollector.Input> files)
-        {
-            do
-            {
-                var full = files.Current.FullPath;
-                yield return new LintInput(files.Current.DisplayPath, () => File.ReadAllBytes(full));
-            }
-            while (files.MoveNext());
         }
 
         /// <summary>The commit the inputs are at, when they are in a git work tree; null otherwise (or when git is missing).</summary>

@@ -113,7 +113,7 @@ namespace ConfigLint.Cli.Commands
 
                 var listener = new Listener(sinks, severities, runSettings, new FindingOrigin.Resolver(root), checkedPairs, accepted, engine.Pack.Diagnostics.Adoption);
                 listener.Report(severities.Problems);
-                LintPipeline.Run(engine.StartRun(checkedPairs == null ? null : new RuleEvaluationCallback(checkedPairs.Hook)), Remaining(files), Environment.ProcessorCount, listener);
+                LintPipeline.Run(engine.StartRun(checkedPairs == null ? null : new RuleEvaluationCallback(checkedPairs.Hook)), InputCollector.EngineInputs(files), Environment.ProcessorCount, listener);
                 listener.Finish();
                 var summary = listener.Summary;
                 summary.ExitCode = header.Fails(summary.Highest) ? ExitCodes.Findings : ExitCodes.Success;
@@ -125,17 +125,6 @@ namespace ConfigLint.Cli.Commands
             {
                 foreach (var sink in sinks) sink.Dispose();
             }
-        }
-
-        /// <summary>The walk from the file already taken on, as engine inputs.</summary>
-        private static IEnumerable<LintInput> Remaining(IEnumerator<InputCollector.Input> files)
-        {
-            do
-            {
-                var input = files.Current;
-                yield return new LintInput(input.DisplayPath, input.Read, input.Open);
-            }
-            while (files.MoveNext());
         }
 
         /// <summary>Applies configured severities and fans every finding out to the outputs, counting as it goes.</summary>
