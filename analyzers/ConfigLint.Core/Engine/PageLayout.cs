@@ -185,7 +185,6 @@ namespace ConfigLint.Core.Engine
         /// rather than <c>IndexOfAny</c> with seven characters: that call sets up its vector search anew each time, and
         /// the gaps between strings it is asked to cross are a few characters long (a 100 MB page asked it 5 million times).
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(CodeGen.Optimized)]
         private static unsafe int NextStructure(string text, int pos)
         {
             fixed (char* p = text)
@@ -210,7 +209,6 @@ namespace ConfigLint.Core.Engine
 
         /// <summary>The offset of the quote that closes the string opening at <paramref name="pos"/>, or -1.</summary>
         /// <remarks>A plain loop: most strings of an export are keys and short values, shorter than a vector search's set-up.</remarks>
-        [System.Runtime.CompilerServices.MethodImpl(CodeGen.Optimized)]
         private static unsafe int StringEnd(string text, int pos)
         {
             fixed (char* p = text)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ConfigLint.Core.Json
 {
     /// <summary>The tokens: strings, numbers, literals and the whitespace (and comments) between them.</summary>
@@ -15,7 +13,6 @@ namespace ConfigLint.Core.Json
         /// character (U+0000 to U+001F), from <paramref name="i"/>; -1 when the text ends first. Four characters are tested
         /// at a time (one 64-bit word of four 16-bit lanes): most strings in an export are plain, so most words pass whole.
         /// </summary>
-        [MethodImpl(CodeGen.Optimized)]
         private int FindStop(int i, char quote)
         {
             char* text = _text;
@@ -40,7 +37,6 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads the string literal whose opening quote is at pos; returns the offset past the closing quote.</summary>
-        [MethodImpl(CodeGen.Optimized)]
         private int ReadString(int pos, bool materialize, out string value)
         {
             char* text = _text;
@@ -130,7 +126,6 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Skips whitespace and, as deviations, comments; returns the offset of the next token (or the length).</summary>
-        [MethodImpl(CodeGen.Optimized)]
         private int SkipTrivia(int pos)
         {
             char* text = _text;
@@ -176,7 +171,6 @@ namespace ConfigLint.Core.Json
         /// Skips a run of spaces, four at a time: exports are indented with spaces, often more than half of their
         /// characters, and this is where the reader spends its time between tokens.
         /// </summary>
-        [MethodImpl(CodeGen.Optimized)]
         private int SkipSpaces(int pos)
         {
             const ulong FourSpaces = Lanes * ' ';

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -209,7 +208,6 @@ namespace ConfigLint.Core.Json
             (_deviations ??= new List<ParseFailure>()).Add(new ParseFailure(message + "; the content was still checked", offset, isDeviation: true));
         }
 
-        [MethodImpl(CodeGen.Optimized)]
         private JsonNode? ReadRoot()
         {
             char* text = _text;
@@ -334,7 +332,6 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads <c>"name" :</c> at pos into the frame; returns the offset of the value.</summary>
-        [MethodImpl(CodeGen.Optimized)]
         private int ReadName(int pos, Frame frame, int depth)
         {
             char* text = _text;

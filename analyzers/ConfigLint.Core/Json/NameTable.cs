@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System;
 
 namespace ConfigLint.Core.Json
@@ -23,7 +22,6 @@ namespace ConfigLint.Core.Json
         private int _count;
 
         /// <summary>The interned copy of the <paramref name="length"/> characters at <paramref name="at"/>.</summary>
-        [MethodImpl(CodeGen.Optimized)]
         public unsafe string Get(char* at, int length)
         {
             if (length > MaxNameLength) return new string(at, 0, length);
@@ -58,7 +56,6 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Whether <paramref name="candidate"/> (of <paramref name="length"/> characters) spells the characters at <paramref name="name"/>.</summary>
-        [MethodImpl(CodeGen.Optimized)]
         private static unsafe bool SameChars(string candidate, char* name, int length)
         {
             fixed (char* known = candidate)
