@@ -48,10 +48,11 @@ namespace ConfigLint.Core.Text
             long total = 0;
             for (int k = 0; k < counts.Length; k++)
             {
-                offsets[k] = (int)Math.Min(total, int.MaxValue);
+                offsets[k] = (int)total;
                 total += counts[k];
+                // More characters than a string holds.
+                if (total > int.MaxValue) return null;
             }
-            if (total > int.MaxValue) return null;
 
             // Pass 2: each chunk decoded into its place. The string is new and not yet shared: filling it in place is what
             // string.Create does on newer runtimes.
