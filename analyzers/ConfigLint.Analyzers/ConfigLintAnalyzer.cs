@@ -23,6 +23,11 @@ namespace ConfigLint.Analyzers
         /// </summary>
         public const string OptionsProperty = "ConfigLintOptions";
 
+        public ConfigLintAnalyzer()
+        {
+            WarmUp.Start();
+        }
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleCatalog.Instance.Descriptors;
 
         public override void Initialize(AnalysisContext context)

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ConfigLint.Analyzers.Tests.Support;
+using ConfigLint.Core.Model;
+using NUnit.Framework;
+
+namespace ConfigLint.Analyzers.Tests
+{
+    /// <summary>
+    /// The analyzer lints an embedded copy of the sample tenant when it is created, to build its rules and compile the
+    /// engine's code before the compiler hands it any file (WarmUp.cs). The copy must stay the sample: a glob that
+    /// embedded nothing, or a sample that moved, would leave the warm-up linting nothing.
+    /// </summary>
+    public sealed class WarmUpTests
+    {
+        [Test]
+        public void TheWarmUpFindsWhatTheReadmeSampleHolds()
+        {
+            Assert.That(Keys(WarmUp.LintSample()), Is.EqualTo(Expected()));
+        }
+
+        [Test]
+        public async Task CreatingTheAnalyzerStartsTheWarmUpOnItsOwnThreadOnce()
+        {
+            _ = new ConfigLintAnalyzer();
+            var started = WarmUp.Started;
+            Assert.That(started, Is.Not.Null, "creating the analyzer starts the warm-up");
+            Assert.That(WarmUp.Start(), Is.SameAs(started), "once per process");
+            Assert.That(Keys(await started!), Is.EqualTo(Expected()));
+        }
+
+        /// <summary>expected-findings.txt (the CLI's console output on the sample) as rule, file, line, column.</summary>
+        private static List<string> Expected()
+        {
+            var lines = File.ReadAllLines(Path.Combine(Tools.RepoRoot, "tests", "samples", "tenant", "expected-findings.txt"));
+            var pattern = new Regex(@"^(?:(?<path>.+)\((?<line>\d+),(?<column>\d+)\)|configlint ): \w+ (?<id>CL\d{4}):");
+            var keys = lines.Select(l => pattern.Match(l)).Where(m => m.Success)
+                .Select(m => m.Groups["path"].Success
+                    ? $"{m.Groups["id"].Value} {m.Groups["path"].Value}({m.Groups["line"].Value},{m.Groups["column"].Value})"
+                    : $"{m.Groups["id"].Value} ()")
+                .OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+            Assert.That(keys, Has.Count.GreaterThanOrEqualTo(10), "expected-findings.txt lists the sample's findings");
+            return keys;
+        }
+
+        private static List<string> Keys(IReadOnlyList<Finding> findings) => findings
+            .Select(f => f.Location == null
+                ? $"{f.RuleId} ()"
+                : $"{f.RuleId} {f.Location.Path}({f.Location.Start.Line},{f.Location.Start.Column})")
+            .OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+    }
+}
