@@ -194,6 +194,7 @@ namespace ConfigLint.Core.Json
             fixed (char* chars = widened) return ReadAt(chars, bytes.Length);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private JsonNode? ReadAt(char* text, int length)
         {
             _text = text;
@@ -208,6 +209,7 @@ namespace ConfigLint.Core.Json
             (_deviations ??= new List<ParseFailure>()).Add(new ParseFailure(message + "; the content was still checked", offset, isDeviation: true));
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private JsonNode? ReadRoot()
         {
             char* text = _text;
@@ -317,6 +319,7 @@ namespace ConfigLint.Core.Json
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static void Attach(Frame parent, JsonNode node)
         {
             if (parent.IsObject)
@@ -332,6 +335,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads <c>"name" :</c> at pos into the frame; returns the offset of the value.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private int ReadName(int pos, Frame frame, int depth)
         {
             char* text = _text;

@@ -70,6 +70,7 @@ namespace ConfigLint.Core.Text
         /// Finds the breaks with the runtime's vectorized <see cref="string.IndexOfAny(char[], int)"/> (exports are
         /// mostly indentation, so lines are long) into a per-thread scratch buffer, then copies out one exact array.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static int[] ComputeLineStarts(string text)
         {
             // A large file's table is counted first and filled exactly: a growing scratch would peak at several times the
@@ -105,6 +106,7 @@ namespace ConfigLint.Core.Text
         /// (only where the file has one) to tell a lone CR from the CR of a CR LF. In UTF-16 a hit counts only at a unit's
         /// first byte with a zero second byte. Line breaks are the same as for a string: CR LF, CR, LF.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static int[] ComputeLineStarts(TextBytes text)
         {
             var starts = _scratch ??= new int[1024];
