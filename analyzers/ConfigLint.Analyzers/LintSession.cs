@@ -385,8 +385,26 @@ namespace ConfigLint.Analyzers
         /// a BOM over content in another encoding, invalid bytes), the engine's decoder rebuilds the file's bytes from the
         /// text and its encoding and decides as the CLI does.
         /// </summary>
-        private static FileResult Lint(LintRun run, string path, SourceText text) =>
-            run.LintDecoded(path, TextDecoder.DecodeHostText(text.ToString(), text.Encoding));
+        /// <remarks>
+        /// The characters are copied into a pooled buffer that the engine reads in place, not taken as a string: Roslyn
+        /// keeps a large file (40K characters and up) in chunks, and <see cref="SourceText.ToString()"/> would copy each
+        /// such file into a new string on the large-object heap, a quarter of the analyzer's allocations on a
+        /// 1,700-file build and the trigger of its background collections.
+        /// </remarks>
+        private static FileResult Lint(LintRun run, string path, SourceText text)
+        {
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+            try
+            {
+                text.CopyTo(0, chars, 0, text.Length);
+                return run.LintDecoded(path, TextDecoder.DecodeHostChars(chars, text.Length, text.Encoding));
+            }
+            finally
+            {
+                // LintDecoded has let go of the buffer (the engine keeps positions, never the characters).
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
+        }
 
         /// <summary>
         /// The path given to the engine: relative to the project folder when the file is inside it, as the CLI shows

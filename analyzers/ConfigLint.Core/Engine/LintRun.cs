@@ -36,7 +36,17 @@ namespace ConfigLint.Core.Engine
         {
             var sink = SinkFor(path);
             DocumentReader.ReportProblem(path, decoded, _pack.Diagnostics, sink);
-            return decoded.IsReadable ? LintSource(decoded.ToSource(path), sink) : Unparsed(path, sink);
+            if (!decoded.IsReadable) return Unparsed(path, sink);
+            var source = decoded.ToSource(path);
+            try
+            {
+                return LintSource(source, sink);
+            }
+            finally
+            {
+                // Characters a caller lent (TextDecoder.DecodeHostChars) are its own again once this returns.
+                source.Release();
+            }
         }
 
         /// <summary>Reports a file that could not be read at all (I/O error, permissions).</summary>

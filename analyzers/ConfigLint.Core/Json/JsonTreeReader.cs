@@ -178,6 +178,10 @@ namespace ConfigLint.Core.Json
             {
                 fixed (char* chars = text) return ReadAt(chars, text.Length);
             }
+            if (source.Chars is char[] lent)
+            {
+                fixed (char* chars = lent) return ReadAt(chars, source.Length);
+            }
             var bytes = source.Bytes!;
             if (bytes.IsUtf16)
             {

@@ -5,6 +5,8 @@ namespace ConfigLint.Core.Text
     {
         private string? _text;
         private readonly TextBytes? _bytes;
+        private readonly char[]? _chars;
+        private readonly int _charCount;
 
         internal DecodedText(string? text, string encodingName, string? problem)
         {
@@ -20,8 +22,16 @@ namespace ConfigLint.Core.Text
             EncodingName = encodingName;
         }
 
+        /// <summary>Text in characters a caller lends (<see cref="TextDecoder.DecodeHostChars"/>), read in place.</summary>
+        internal DecodedText(char[] chars, int count, string encodingName)
+        {
+            _chars = chars;
+            _charCount = count;
+            EncodingName = encodingName;
+        }
+
         /// <summary>The decoded text without any byte order mark; null when the bytes are not text in any supported encoding.</summary>
-        public string? Text => _text ??= _bytes?.ToText();
+        public string? Text => _text ??= _bytes?.ToText() ?? (_chars != null ? new string(_chars, 0, _charCount) : null);
 
         public string EncodingName { get; }
 
@@ -31,9 +41,13 @@ namespace ConfigLint.Core.Text
         /// </summary>
         public string? Problem { get; }
 
-        public bool IsReadable => _text != null || _bytes != null;
+        public bool IsReadable => _text != null || _bytes != null || _chars != null;
 
         /// <summary>The text to lint, over the bytes when they were kept (no string is made for it), else over the string.</summary>
-        public SourceText ToSource(string path) => _text == null && _bytes != null ? new SourceText(path, _bytes) : new SourceText(path, Text!);
+        public SourceText ToSource(string path) =>
+            _text != null ? new SourceText(path, _text)
+            : _bytes != null ? new SourceText(path, _bytes)
+            : _chars != null ? new SourceText(path, _chars, _charCount)
+            : new SourceText(path, Text!);
     }
 }

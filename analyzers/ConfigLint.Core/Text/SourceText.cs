@@ -30,11 +30,49 @@ namespace ConfigLint.Core.Text
             Length = bytes.Length;
         }
 
+        /// <summary>
+        /// Text in characters a caller lends for one lint (<see cref="TextDecoder.DecodeHostChars"/>): the reader reads them
+        /// in place, and <see cref="Release"/> lets go of them when the lint returns, keeping the line table.
+        /// </summary>
+        internal SourceText(string path, char[] chars, int length)
+        {
+            Path = path;
+            _chars = chars;
+            Length = length;
+        }
+
+        private char[]? _chars;
+        private bool _released;
+
+        /// <summary>The lent characters (the text is the first <see cref="Length"/>), until <see cref="Release"/>.</summary>
+        internal char[]? Chars => _chars;
+
+        /// <summary>
+        /// Lets go of lent characters: the line table is built first, so positions still come out after the caller reuses
+        /// its buffer (tenant rules place findings when the run completes). Nothing may ask for the text afterwards.
+        /// </summary>
+        internal void Release()
+        {
+            if (_chars == null) return;
+            _ = LineStarts;
+            _chars = null;
+            _released = true;
+        }
+
         /// <summary>The path as the caller named it (used verbatim in every report).</summary>
         public string Path { get; }
 
         /// <summary>The decoded text, without any byte order mark.</summary>
-        public string Text => _text ?? System.Threading.Interlocked.CompareExchange(ref _text, Bytes!.ToText(), null) ?? _text!;
+        public string Text => _text ?? System.Threading.Interlocked.CompareExchange(ref _text, MakeText(), null) ?? _text!;
+
+        private string MakeText()
+        {
+            if (Bytes != null) return Bytes.ToText();
+            var chars = _chars;
+            if (chars != null) return new string(chars, 0, Length);
+            // A guard against a reader kept past its lint: the buffer holds another file by now.
+            throw new InvalidOperationException(_released ? $"the text of '{Path}' was lent for one lint and is gone" : "no text");
+        }
 
         /// <summary>The text as a string when it was given as one (or has been made since); null while it is only bytes.</summary>
         internal string? TextIfMade => _text;
@@ -44,7 +82,8 @@ namespace ConfigLint.Core.Text
 
         public int Length { get; }
 
-        private int[] LineStarts => _lineStarts ??= _text != null || Bytes == null ? ComputeLineStarts(Text) : ComputeLineStarts(Bytes);
+        private int[] LineStarts => _lineStarts ??= _text == null && _chars != null ? ComputeLineStarts(_chars, Length)
+            : _text != null || Bytes == null ? ComputeLineStarts(Text) : ComputeLineStarts(Bytes);
 
         public int LineCount => LineStarts.Length;
 
@@ -95,6 +134,47 @@ namespace ConfigLint.Core.Text
                 }
                 starts[count++] = i + 1;
                 i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
+            }
+            var result = new int[count];
+            Array.Copy(starts, result, count);
+            return result;
+        }
+
+        /// <summary>
+        /// The line table of lent characters, as for a string: the breaks are found with the runtime's vectorized
+        /// <see cref="Array.IndexOf{T}(T[], T, int, int)"/>, LF and (only where the text has one) CR.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        private static int[] ComputeLineStarts(char[] chars, int length)
+        {
+            var starts = _scratch ??= new int[1024];
+            int count = 1;
+            starts[0] = 0;
+            int nextLf = length > 0 ? Array.IndexOf(chars, '\n', 0, length) : -1;
+            int nextCr = length > 0 ? Array.IndexOf(chars, '\r', 0, length) : -1;
+            while (nextLf >= 0 || nextCr >= 0)
+            {
+                int breakEnd;
+                if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf))
+                {
+                    int cr = nextCr;
+                    nextCr = cr + 1 < length ? Array.IndexOf(chars, '\r', cr + 1, length - cr - 1) : -1;
+                    // The CR of a CR LF: its LF ends the line.
+                    if (cr + 1 == nextLf) continue;
+                    breakEnd = cr + 1;
+                }
+                else
+                {
+                    breakEnd = nextLf + 1;
+                    nextLf = breakEnd < length ? Array.IndexOf(chars, '\n', breakEnd, length - breakEnd) : -1;
+                }
+                if (count == starts.Length)
+                {
+                    Array.Resize(ref starts, starts.Length * 2);
+                    // Only a modest table stays with the thread; a large file's is dropped with the file.
+                    if (starts.Length <= 1 << 16) _scratch = starts;
+                }
+                starts[count++] = breakEnd;
             }
             var result = new int[count];
             Array.Copy(starts, result, count);

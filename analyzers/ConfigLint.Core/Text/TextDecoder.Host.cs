@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 
@@ -19,8 +20,35 @@ namespace ConfigLint.Core.Text
         {
             if (encoding == null) return new DecodedText(content, "text", null);
             bool replacing = !(encoding.DecoderFallback is DecoderExceptionFallback);
-            var preamble = encoding.GetPreamble();
+            bool clean = !replacing || content.IndexOf('\uFFFD') < 0;
+            var name = AsDecoded(encoding, clean, content.Length, content.Length == 0 ? '\0' : content[0], LooksWide(content));
+            return name != null ? new DecodedText(content, name, null) : Decode(Rebuild(content, encoding, encoding.GetPreamble(), replacing));
+        }
 
+        /// <summary>
+        /// <see cref="DecodeHostText(string, Encoding)"/> over the first <paramref name="length"/> characters of a buffer the
+        /// caller lends (the analyzer copies a large compiler text into a pooled buffer instead of into a new string per
+        /// file). The text read from the buffer must only be linted within one <c>LintRun.LintDecoded</c> call, which
+        /// lets go of it before returning; the rare text that needs its bytes rebuilt is copied into a string first.
+        /// </summary>
+        public static DecodedText DecodeHostChars(char[] chars, int length, Encoding? encoding)
+        {
+            if (length < 0 || length > chars.Length) throw new ArgumentOutOfRangeException(nameof(length));
+            if (encoding == null) return new DecodedText(chars, length, "text");
+            bool replacing = !(encoding.DecoderFallback is DecoderExceptionFallback);
+            bool clean = !replacing || Array.IndexOf(chars, '\uFFFD', 0, length) < 0;
+            bool wide = false;
+            for (int i = 0; i < length && i < 4; i++) wide |= chars[i] == '\0';
+            var name = AsDecoded(encoding, clean, length, length == 0 ? '\0' : chars[0], wide);
+            return name != null ? new DecodedText(chars, length, name) : DecodeHostText(new string(chars, 0, length), encoding);
+        }
+
+        /// <summary>
+        /// The encoding's name when the host's text is already what the strict decoders give for the file's bytes; null
+        /// when the bytes must be rebuilt and decoded again.
+        /// </summary>
+        private static string? AsDecoded(Encoding encoding, bool clean, int length, char first, bool looksWide)
+        {
             // The common cases need no round trip, which would cost three copies of the text per file (the analyzer's
             // build cost, issue 15). A replacing decoder that put no U+FFFD in the text met only valid bytes, so a strict
             // decode of the same bytes gives the same text:
@@ -28,16 +56,9 @@ namespace ConfigLint.Core.Text
             //   it) and that does not start with a second mark;
             // - UTF-16 LE behind its mark whose first character is U+0001..U+00FF: its bytes (c, 00) are no second mark
             //   and are what the decoder's sniffing takes for UTF-16 LE.
-            bool clean = !replacing || content.IndexOf('\uFFFD') < 0;
-            if (encoding is UTF8Encoding && clean && !LooksWide(content) && (content.Length == 0 || content[0] != '\uFEFF'))
-            {
-                return new DecodedText(content, "UTF-8", null);
-            }
-            if (encoding is UnicodeEncoding && encoding.CodePage == 1200 && clean && content.Length > 0 && content[0] > '\0' && content[0] <= '\u00FF')
-            {
-                return new DecodedText(content, "UTF-16 LE", null);
-            }
-            return Decode(Rebuild(content, encoding, preamble, replacing));
+            if (encoding is UTF8Encoding && clean && !looksWide && (length == 0 || first != '\uFEFF')) return "UTF-8";
+            if (encoding is UnicodeEncoding && encoding.CodePage == 1200 && clean && length > 0 && first > '\0' && first <= '\u00FF') return "UTF-16 LE";
+            return null;
         }
 
         private static bool LooksWide(string content)
