@@ -261,22 +261,24 @@ namespace ConfigLint.Analyzers
         /// <summary>Made visible by the package props (CompilerVisibleProperty), so paths can be relative to the repo.</summary>
         public const string ProjectDirectoryKey = "build_property.MSBuildProjectDirectory";
 
-        public void AnalyzeFile(AdditionalFileAnalysisContext context)
+        public void AnalyzeFile(AdditionalFileAnalysisContext context) => AnalyzeFile(context.AdditionalFile, context.ReportDiagnostic, context.CancellationToken);
+
+        /// <summary>What Roslyn's additional-file callback does, with the diagnostics going to <paramref name="report"/> (the warm-up collects them).</summary>
+        internal void AnalyzeFile(AdditionalText file, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            var file = context.AdditionalFile;
             if (AnalyzerConfigValidator.IsConfigFile(file.Path))
             {
-                ValidateConfig(context);
+                ValidateConfig(file, report, cancellationToken);
                 return;
             }
             if (_settingsProblems.TryGetValue(file.Path, out var settingsProblems))
             {
-                var length = file.GetText(context.CancellationToken)?.Length ?? 0;
+                var length = file.GetText(cancellationToken)?.Length ?? 0;
                 var options = _options.GetOptions(file);
                 foreach (var problem in settingsProblems)
                 {
                     var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, length);
-                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    if (diagnostic != null) report(diagnostic);
                 }
                 return;
             }
@@ -287,24 +289,24 @@ namespace ConfigLint.Analyzers
                 var options = _options.GetOptions(file);
                 if (_run == null)
                 {
-                    context.ReportDiagnostic(InternalError(StartOf(file.Path), $"ConfigLint could not load its rules, so this file was not checked: {_catalog.LoadFailure}"));
+                    report(InternalError(StartOf(file.Path), $"ConfigLint could not load its rules, so this file was not checked: {_catalog.LoadFailure}"));
                     return;
                 }
 
-                var (result, length) = _ahead != null && _ahead.TryTake(file.Path, out var ahead) ? ahead.Value : LintFile(file, context.CancellationToken);
+                var (result, length) = _ahead != null && _ahead.TryTake(file.Path, out var ahead) ? ahead.Value : LintFile(file, cancellationToken);
                 foreach (var finding in result.Findings)
                 {
                     var diagnostic = ToDiagnostic(finding, options, file.Path, length);
-                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    if (diagnostic != null) report(diagnostic);
                 }
             }
-            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
             catch (Exception ex)
             {
-                context.ReportDiagnostic(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
+                report(InternalError(StartOf(file.Path), $"the ConfigLint analyzer failed on this file: {ex.GetType().Name}: {ex.Message}"));
             }
         }
 
@@ -327,20 +329,22 @@ namespace ConfigLint.Analyzers
         }
 
         /// <summary>An .editorconfig/.globalconfig the package passed along: its ConfigLint keys are checked, as in the CLI.</summary>
-        private void ValidateConfig(AdditionalFileAnalysisContext context)
+        private void ValidateConfig(AdditionalText file, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            var file = context.AdditionalFile;
-            var text = file.GetText(context.CancellationToken);
+            var text = file.GetText(cancellationToken);
             if (text == null) return;
             var options = _options.GetOptions(file);
             foreach (var problem in AnalyzerConfigValidator.Validate(EnginePath(file.Path), text.ToString(), id => _catalog.IsRule(id) || _customIds.Contains(id)))
             {
                 var diagnostic = ToDiagnostic(problem.ToFinding(), options, file.Path, text.Length);
-                if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                if (diagnostic != null) report(diagnostic);
             }
         }
 
-        public void Complete(CompilationAnalysisContext context)
+        public void Complete(CompilationAnalysisContext context) => Complete(context.ReportDiagnostic, context.CancellationToken);
+
+        /// <summary>What the compilation-end callback does (tenant rules, rule-pack and suppression problems), reporting to <paramref name="report"/>.</summary>
+        internal void Complete(Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             if (_run == null) return;
             try
@@ -349,7 +353,7 @@ namespace ConfigLint.Analyzers
                 {
                     // At its line in the pack (or the settings file) when Roslyn has that file; the pack text's length bounds the span.
                     var diagnostic = ToDiagnostic(problem.ToFinding(), _options.GlobalOptions, PackPath(problem.Location.Path), int.MaxValue);
-                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    if (diagnostic != null) report(diagnostic);
                 }
                 foreach (var finding in _run.Complete())
                 {
@@ -358,7 +362,7 @@ namespace ConfigLint.Analyzers
                     if (finding.Location != null) _files.TryGetValue(finding.Location.Path, out file);
                     var options = file != null ? _options.GetOptions(file.Text) : _options.GlobalOptions;
                     var diagnostic = ToDiagnostic(finding, options, file?.Text.Path ?? finding.Location?.Path, file?.Length ?? int.MaxValue);
-                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    if (diagnostic != null) report(diagnostic);
                 }
                 if (_suppressions != null)
                 {
@@ -366,17 +370,17 @@ namespace ConfigLint.Analyzers
                     foreach (var (finding, text, length) in _suppressions.Diagnostics())
                     {
                         var diagnostic = ToDiagnostic(finding, _options.GetOptions(text), text.Path, length);
-                        if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                        if (diagnostic != null) report(diagnostic);
                     }
                 }
             }
-            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
             catch (Exception ex)
             {
-                context.ReportDiagnostic(InternalError(Location.None, $"the ConfigLint analyzer failed in its tenant-level rules: {ex.GetType().Name}: {ex.Message}"));
+                report(InternalError(Location.None, $"the ConfigLint analyzer failed in its tenant-level rules: {ex.GetType().Name}: {ex.Message}"));
             }
         }
 

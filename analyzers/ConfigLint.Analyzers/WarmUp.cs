@@ -1,20 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using ConfigLint.Core.Engine;
-using ConfigLint.Core.Model;
-using ConfigLint.Core.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConfigLint.Analyzers
 {
     /// <summary>
-    /// Builds the rule catalog and lints a small built-in export on a thread of its own as soon as the compiler
-    /// creates the analyzer. A command-line compiler creates its analyzers long before it hands them a compilation,
-    /// and spends that time on one thread; building the pack and compiling the engine's code (it runs unoptimized
-    /// and uncompiled in a fresh compiler process) then happen on the idle core instead of ahead of the first file.
+    /// Builds the rule catalog and runs a whole lint session over a small built-in export on a thread of its own as soon
+    /// as the compiler creates the analyzer. A command-line compiler creates its analyzers long before it hands them a
+    /// compilation, and spends that time on one thread; building the pack and compiling the code of a session (it is
+    /// uncompiled in a fresh compiler process) then happen on the idle core instead of ahead of the first file.
     /// A host that keeps the analyzer (the compiler server, the IDE) pays for this once.
     /// </summary>
     internal static class WarmUp
@@ -22,17 +23,20 @@ namespace ConfigLint.Analyzers
         /// <summary>The export linted: the repository's sample tenant, embedded by the project file (README command 1 lints it).</summary>
         internal const string ResourcePrefix = "ConfigLint.WarmUp/";
 
-        private static Task<IReadOnlyList<Finding>>? _started;
+        /// <summary>The folder the embedded files pretend to be in (the session's project folder); no file is read from it.</summary>
+        internal const string Root = "/configlint-warm-up";
 
-        /// <summary>The warm-up's task once started (its findings are the sample's, which a test checks).</summary>
-        internal static Task<IReadOnlyList<Finding>>? Started => Volatile.Read(ref _started);
+        private static Task<IReadOnlyList<Diagnostic>>? _started;
+
+        /// <summary>The warm-up's task once started (its diagnostics are the sample's, which a test checks).</summary>
+        internal static Task<IReadOnlyList<Diagnostic>>? Started => Volatile.Read(ref _started);
 
         /// <summary>Starts the warm-up once per process; later calls return the same task.</summary>
-        public static Task<IReadOnlyList<Finding>> Start()
+        public static Task<IReadOnlyList<Diagnostic>> Start()
         {
             var started = Volatile.Read(ref _started);
             if (started != null) return started;
-            var source = new TaskCompletionSource<IReadOnlyList<Finding>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var source = new TaskCompletionSource<IReadOnlyList<Diagnostic>>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (Interlocked.CompareExchange(ref _started, source.Task, null) != null) return _started!;
             // A thread of its own, not the pool's: the compiler's thread pool is about to be busy with its own work.
             new Thread(() =>
@@ -43,20 +47,20 @@ namespace ConfigLint.Analyzers
                 }
                 catch (Exception ex)
                 {
-                    // Only the head start is lost: the compilation's own lint meets the same failure and reports it (CL9001).
+                    // Only the head start is lost: the compilation's own session meets the same failure and reports it (CL9001).
                     source.SetException(ex);
                 }
             }) { IsBackground = true, Name = "ConfigLint warm-up" }.Start();
             return source.Task;
         }
 
-        /// <summary>Lints the embedded sample as the analyzer lints a file (Roslyn's text and encoding), tenant rules included.</summary>
-        internal static IReadOnlyList<Finding> LintSample()
+        /// <summary>
+        /// Lints the embedded sample as a compilation would: a session over the files as AdditionalFiles of a project in
+        /// <see cref="Root"/>, each file's callback, then the compilation end.
+        /// </summary>
+        internal static IReadOnlyList<Diagnostic> LintSample()
         {
-            var engine = RuleCatalog.Instance.Engine;
-            if (engine == null) return Array.Empty<Finding>();
-            var run = engine.StartRun();
-            var findings = new List<Finding>();
+            var files = ImmutableArray.CreateBuilder<AdditionalText>();
             var assembly = typeof(WarmUp).Assembly;
             foreach (var name in assembly.GetManifestResourceNames())
             {
@@ -65,11 +69,51 @@ namespace ConfigLint.Analyzers
                 using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 var text = reader.ReadToEnd();
                 // The resource keeps the folder separator of the machine that built it.
-                var path = name.Substring(ResourcePrefix.Length).Replace('\\', '/');
-                findings.AddRange(run.LintDecoded(path, TextDecoder.DecodeHostText(text, reader.CurrentEncoding)).Findings);
+                files.Add(new EmbeddedFile(Root + "/" + name.Substring(ResourcePrefix.Length).Replace('\\', '/'), SourceText.From(text, reader.CurrentEncoding)));
             }
-            findings.AddRange(run.Complete());
-            return findings;
+            var options = new AnalyzerOptions(files.ToImmutable(), new ProjectOptions());
+            var session = new LintSession(RuleCatalog.Instance, options, CancellationToken.None);
+            var diagnostics = new List<Diagnostic>();
+            foreach (var file in options.AdditionalFiles) session.AnalyzeFile(file, diagnostics.Add, CancellationToken.None);
+            session.Complete(diagnostics.Add, CancellationToken.None);
+            return diagnostics;
+        }
+
+        private sealed class EmbeddedFile : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public EmbeddedFile(string path, SourceText text)
+            {
+                Path = path;
+                _text = text;
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
+        }
+
+        /// <summary>A project in <see cref="Root"/> with no configuration: every rule at its default severity.</summary>
+        private sealed class ProjectOptions : AnalyzerConfigOptionsProvider
+        {
+            private static readonly Options Global = new Options(ImmutableDictionary<string, string>.Empty.Add(LintSession.ProjectDirectoryKey, Root));
+            private static readonly Options None = new Options(ImmutableDictionary<string, string>.Empty);
+
+            public override AnalyzerConfigOptions GlobalOptions => Global;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly ImmutableDictionary<string, string> _values;
+
+                public Options(ImmutableDictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+            }
         }
     }
 }

@@ -4,14 +4,14 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ConfigLint.Analyzers.Tests.Support;
-using ConfigLint.Core.Model;
+using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 
 namespace ConfigLint.Analyzers.Tests
 {
     /// <summary>
-    /// The analyzer lints an embedded copy of the sample tenant when it is created, to build its rules and compile the
-    /// engine's code before the compiler hands it any file (WarmUp.cs). The copy must stay the sample: a glob that
+    /// The analyzer runs a lint session over an embedded copy of the sample tenant when it is created, to build its rules
+    /// and compile the session's code before the compiler hands it any file (WarmUp.cs). The copy must stay the sample: a glob that
     /// embedded nothing, or a sample that moved, would leave the warm-up linting nothing.
     /// </summary>
     public sealed class WarmUpTests
@@ -46,10 +46,15 @@ namespace ConfigLint.Analyzers.Tests
             return keys;
         }
 
-        private static List<string> Keys(IReadOnlyList<Finding> findings) => findings
-            .Select(f => f.Location == null
-                ? $"{f.RuleId} ()"
-                : $"{f.RuleId} {f.Location.Path}({f.Location.Start.Line},{f.Location.Start.Column})")
+        /// <summary>Rule, file (relative to the warm-up's project folder), 1-based line and column, as the CLI prints them.</summary>
+        private static List<string> Keys(IReadOnlyList<Diagnostic> diagnostics) => diagnostics
+            .Select(d =>
+            {
+                if (!d.Location.IsInSource && d.Location.Kind != LocationKind.ExternalFile) return $"{d.Id} ()";
+                var span = d.Location.GetLineSpan();
+                var path = span.Path.StartsWith(WarmUp.Root + "/", System.StringComparison.Ordinal) ? span.Path.Substring(WarmUp.Root.Length + 1) : span.Path;
+                return $"{d.Id} {path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+            })
             .OrderBy(k => k, System.StringComparer.Ordinal).ToList();
     }
 }
