@@ -58,9 +58,9 @@ variants=(
   "jit-pgo-on|-p:TieredPGO=true"
   "jit-pgo-off|-p:TieredPGO=false"
   "jit-tc-off|-p:TieredCompilation=false"
-  "r2r-pgo-on|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=true"
-  "r2r-pgo-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"
-  "r2r-tc-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredCompilation=false"
+  "r2r-pgo-on|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:ConfigLintPrecompiled=true -p:TieredPGO=true"
+  "r2r-pgo-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:ConfigLintPrecompiled=true -p:TieredPGO=false"
+  "r2r-tc-off|-r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:ConfigLintPrecompiled=true -p:TieredCompilation=false"
 )
 variant_args=()
 for v in "${variants[@]}"; do

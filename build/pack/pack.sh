@@ -30,6 +30,9 @@ echo "== ConfigLint.Cli (top-level, points at: linux-x64 win-x64 osx-arm64 any)"
 dotnet pack "$project" "${common[@]}"
 for rid in $rids; do
   echo "== ConfigLint.Cli.$rid"
-  dotnet pack "$project" "${common[@]}" -r "$rid"
+  # The ReadyToRun packages precompile the engine's hot loops too (analyzers/ConfigLint.Core/Hot.cs).
+  precompiled=()
+  case "$rid" in win-x64|osx-arm64) precompiled=(-p:ConfigLintPrecompiled=true) ;; esac
+  dotnet pack "$project" "${common[@]}" "${precompiled[@]}" -r "$rid"
 done
 ls -l "$out"/ConfigLint.Cli*.nupkg

@@ -32,6 +32,21 @@ namespace ConfigLint.Analyzers.Tests
             Assert.That(Keys(await started!), Is.EqualTo(Expected()));
         }
 
+        /// <summary>
+        /// The reader's loops are compiled optimized at their first call in the engine the analyzer ships (Core/Hot.cs):
+        /// left to tiered compilation, a fresh compiler runs them unoptimized and then instrumented for most of a build.
+        /// Only a ReadyToRun build of the CLI (ConfigLintPrecompiled) leaves them to its precompiled code.
+        /// </summary>
+        [TestCase("ConfigLint.Core.Json.JsonTreeReader", "ReadRoot")]
+        [TestCase("ConfigLint.Core.Json.JsonTreeReader", "ReadString")]
+        [TestCase("ConfigLint.Core.Json.NameTable", "Get")]
+        public void TheEnginesHotLoopsAreCompiledOptimizedAtOnce(string type, string method)
+        {
+            var found = typeof(ConfigLint.Core.Engine.LintEngine).Assembly.GetType(type, throwOnError: true)!
+                .GetMethod(method, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)!;
+            Assert.That((int)found.GetMethodImplementationFlags() & 512, Is.EqualTo(512), $"{type}.{method} is not AggressiveOptimization");
+        }
+
         /// <summary>expected-findings.txt (the CLI's console output on the sample) as rule, file, line, column.</summary>
         private static List<string> Expected()
         {
