@@ -82,8 +82,8 @@ namespace ConfigLint.Core.Text
 
         public int Length { get; }
 
-        private int[] LineStarts => _lineStarts ??= _text == null && _chars != null ? ComputeLineStarts(_chars, Length)
-            : _text != null || Bytes == null ? ComputeLineStarts(Text) : ComputeLineStarts(Bytes);
+        private int[] LineStarts => _lineStarts ??= _text == null && _chars != null ? ComputeLineStarts(new InChars(_chars, Length))
+            : _text != null || Bytes == null ? ComputeLineStarts(Text) : ComputeLineStarts(new InBytes(Bytes));
 
         public int LineCount => LineStarts.Length;
 
@@ -141,24 +141,25 @@ namespace ConfigLint.Core.Text
         }
 
         /// <summary>
-        /// The line table of lent characters, as for a string: the breaks are found with the runtime's vectorized
-        /// <see cref="Array.IndexOf{T}(T[], T, int, int)"/>, LF and (only where the text has one) CR.
+        /// The line table of text not held as a string: in its file's bytes (<see cref="TextBytes"/>) or in lent characters.
+        /// Breaks are found with the runtime's vectorized search: LF, and CR (only where the text has one) to tell a lone CR
+        /// from the CR of a CR LF. Line breaks are the same as for a string: CR LF, CR, LF.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static int[] ComputeLineStarts(char[] chars, int length)
+        private static int[] ComputeLineStarts<T>(T text) where T : struct, IBreakSearch
         {
             var starts = _scratch ??= new int[1024];
             int count = 1;
             starts[0] = 0;
-            int nextLf = length > 0 ? Array.IndexOf(chars, '\n', 0, length) : -1;
-            int nextCr = length > 0 ? Array.IndexOf(chars, '\r', 0, length) : -1;
+            int nextLf = text.Next('\n', 0);
+            int nextCr = text.Next('\r', 0);
             while (nextLf >= 0 || nextCr >= 0)
             {
                 int breakEnd;
                 if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf))
                 {
                     int cr = nextCr;
-                    nextCr = cr + 1 < length ? Array.IndexOf(chars, '\r', cr + 1, length - cr - 1) : -1;
+                    nextCr = text.Next('\r', cr + 1);
                     // The CR of a CR LF: its LF ends the line.
                     if (cr + 1 == nextLf) continue;
                     breakEnd = cr + 1;
@@ -166,7 +167,7 @@ namespace ConfigLint.Core.Text
                 else
                 {
                     breakEnd = nextLf + 1;
-                    nextLf = breakEnd < length ? Array.IndexOf(chars, '\n', breakEnd, length - breakEnd) : -1;
+                    nextLf = text.Next('\n', breakEnd);
                 }
                 if (count == starts.Length)
                 {
@@ -181,46 +182,34 @@ namespace ConfigLint.Core.Text
             return result;
         }
 
-        /// <summary>
-        /// The line table of text still in bytes. Breaks are found with the runtime's vectorized byte search: LF, and CR
-        /// (only where the file has one) to tell a lone CR from the CR of a CR LF. In UTF-16 a hit counts only at a unit's
-        /// first byte with a zero second byte. Line breaks are the same as for a string: CR LF, CR, LF.
-        /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static int[] ComputeLineStarts(TextBytes text)
+        /// <summary>Where the next CR or LF is, for <see cref="ComputeLineStarts{T}"/> (a struct, so each kind gets its own compiled loop).</summary>
+        private interface IBreakSearch
         {
-            var starts = _scratch ??= new int[1024];
-            int count = 1;
-            starts[0] = 0;
-            int nextLf = NextUnit(text, (byte)'\n', 0);
-            int nextCr = NextUnit(text, (byte)'\r', 0);
-            while (nextLf >= 0 || nextCr >= 0)
+            /// <summary>The index (in characters) of the next <paramref name="value"/> at or after <paramref name="from"/>, or -1.</summary>
+            int Next(char value, int from);
+        }
+
+        private readonly struct InBytes : IBreakSearch
+        {
+            private readonly TextBytes _text;
+
+            public InBytes(TextBytes text) => _text = text;
+
+            public int Next(char value, int from) => NextUnit(_text, (byte)value, from);
+        }
+
+        private readonly struct InChars : IBreakSearch
+        {
+            private readonly char[] _chars;
+            private readonly int _length;
+
+            public InChars(char[] chars, int length)
             {
-                int breakEnd;
-                if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf))
-                {
-                    int cr = nextCr;
-                    nextCr = NextUnit(text, (byte)'\r', cr + 1);
-                    // The CR of a CR LF: its LF ends the line.
-                    if (cr + 1 == nextLf) continue;
-                    breakEnd = cr + 1;
-                }
-                else
-                {
-                    breakEnd = nextLf + 1;
-                    nextLf = NextUnit(text, (byte)'\n', breakEnd);
-                }
-                if (count == starts.Length)
-                {
-                    Array.Resize(ref starts, starts.Length * 2);
-                    // Only a modest table stays with the thread; a large file's is dropped with the file.
-                    if (starts.Length <= 1 << 16) _scratch = starts;
-                }
-                starts[count++] = breakEnd;
+                _chars = chars;
+                _length = length;
             }
-            var result = new int[count];
-            Array.Copy(starts, result, count);
-            return result;
+
+            public int Next(char value, int from) => from < _length ? Array.IndexOf(_chars, value, from, _length - from) : -1;
         }
 
         /// <summary>The index (in characters) of the next character <paramref name="value"/> at or after <paramref name="from"/>, or -1.</summary>
