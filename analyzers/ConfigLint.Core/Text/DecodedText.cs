@@ -43,7 +43,7 @@ namespace ConfigLint.Core.Text
 
         public bool IsReadable => _text != null || _bytes != null || _chars != null;
 
-        /// <summary>The text to lint, over the bytes when they were kept (no string is made for it), else over the string.</summary>
+        /// <summary>The text to lint: over the string once made, else over the bytes or the lent characters (no string is made for them).</summary>
         public SourceText ToSource(string path) =>
             _text != null ? new SourceText(path, _text)
             : _bytes != null ? new SourceText(path, _bytes)

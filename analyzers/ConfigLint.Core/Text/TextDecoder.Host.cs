@@ -27,8 +27,8 @@ namespace ConfigLint.Core.Text
 
         /// <summary>
         /// <see cref="DecodeHostText(string, Encoding)"/> over the first <paramref name="length"/> characters of a buffer the
-        /// caller lends (the analyzer copies a large compiler text into a pooled buffer instead of into a new string per
-        /// file). The text read from the buffer must only be linted within one <c>LintRun.LintDecoded</c> call, which
+        /// caller lends (the analyzer copies each compiler text into a pooled buffer: <c>SourceText.ToString()</c> made a new
+        /// string of every large, chunked one). The text read from the buffer must only be linted within one <c>LintRun.LintDecoded</c> call, which
         /// lets go of it before returning; the rare text that needs its bytes rebuilt is copied into a string first.
         /// </summary>
         public static DecodedText DecodeHostChars(char[] chars, int length, Encoding? encoding)
