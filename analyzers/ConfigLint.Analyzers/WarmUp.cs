@@ -69,9 +69,9 @@ namespace ConfigLint.Analyzers
                 using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 var text = reader.ReadToEnd();
                 // The resource keeps the folder separator of the machine that built it.
-                files.Add(new EmbeddedFile(Root + "/" + name.Substring(ResourcePrefix.Length).Replace('\\', '/'), SourceText.From(text, reader.CurrentEncoding)));
+                files.Add(new InMemoryAdditionalText(Root + "/" + name.Substring(ResourcePrefix.Length).Replace('\\', '/'), SourceText.From(text, reader.CurrentEncoding)));
             }
-            var options = new AnalyzerOptions(files.ToImmutable(), new ProjectOptions());
+            var options = new AnalyzerOptions(files.ToImmutable(), ProjectOptions);
             var session = new LintSession(RuleCatalog.Instance, options, CancellationToken.None);
             var diagnostics = new List<Diagnostic>();
             foreach (var file in options.AdditionalFiles) session.AnalyzeFile(file, diagnostics.Add, CancellationToken.None);
@@ -79,41 +79,8 @@ namespace ConfigLint.Analyzers
             return diagnostics;
         }
 
-        private sealed class EmbeddedFile : AdditionalText
-        {
-            private readonly SourceText _text;
-
-            public EmbeddedFile(string path, SourceText text)
-            {
-                Path = path;
-                _text = text;
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
-        }
-
         /// <summary>A project in <see cref="Root"/> with no configuration: every rule at its default severity.</summary>
-        private sealed class ProjectOptions : AnalyzerConfigOptionsProvider
-        {
-            private static readonly Options Global = new Options(ImmutableDictionary<string, string>.Empty.Add(LintSession.ProjectDirectoryKey, Root));
-            private static readonly Options None = new Options(ImmutableDictionary<string, string>.Empty);
-
-            public override AnalyzerConfigOptions GlobalOptions => Global;
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
-
-            private sealed class Options : AnalyzerConfigOptions
-            {
-                private readonly ImmutableDictionary<string, string> _values;
-
-                public Options(ImmutableDictionary<string, string> values) => _values = values;
-
-                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-            }
-        }
+        private static readonly GlobalOnlyOptionsProvider ProjectOptions =
+            new GlobalOnlyOptionsProvider(new Dictionary<string, string> { [LintSession.ProjectDirectoryKey] = Root });
     }
 }

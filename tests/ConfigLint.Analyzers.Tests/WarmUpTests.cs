@@ -65,7 +65,7 @@ namespace ConfigLint.Analyzers.Tests
         private static List<string> Keys(IReadOnlyList<Diagnostic> diagnostics) => diagnostics
             .Select(d =>
             {
-                if (!d.Location.IsInSource && d.Location.Kind != LocationKind.ExternalFile) return $"{d.Id} ()";
+                if (d.Location == Location.None) return $"{d.Id} ()";
                 var span = d.Location.GetLineSpan();
                 var path = span.Path.StartsWith(WarmUp.Root + "/", System.StringComparison.Ordinal) ? span.Path.Substring(WarmUp.Root.Length + 1) : span.Path;
                 return $"{d.Id} {path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";

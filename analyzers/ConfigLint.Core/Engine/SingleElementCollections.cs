@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using ConfigLint.Core.Json;
 
 namespace ConfigLint.Core.Engine
@@ -49,7 +50,7 @@ namespace ConfigLint.Core.Engine
         internal static JsonNode NormalizeElement(JsonNode element, ICollectionShapes shapes, int depth, ref JsonProperty? first, ref int count) =>
             Rewrite(element, shapes, atRoot: false, depth, ref first, ref count);
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private static JsonNode Rewrite(JsonNode node, ICollectionShapes shapes, bool atRoot, int depth, ref JsonProperty? first, ref int count)
         {
             if (depth > MaxDepth) return node;

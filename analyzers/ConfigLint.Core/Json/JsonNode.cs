@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace ConfigLint.Core.Json
 {
@@ -72,7 +73,7 @@ namespace ConfigLint.Core.Json
         public IReadOnlyList<JsonProperty> Properties => _properties;
 
         /// <summary>Case-sensitive lookup first (keys are usually written in one case); falls back to a case-insensitive match.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         public JsonProperty? GetProperty(string name)
         {
             // One pass: rules probe many optional properties, so a miss is common and must not cost two scans. Names are

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConfigLint.Core.Json
 {
     /// <summary>The tokens: strings, numbers, literals and the whitespace (and comments) between them.</summary>
@@ -13,7 +15,7 @@ namespace ConfigLint.Core.Json
         /// character (U+0000 to U+001F), from <paramref name="i"/>; -1 when the text ends first. Four characters are tested
         /// at a time (one 64-bit word of four 16-bit lanes): most strings in an export are plain, so most words pass whole.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int FindStop(int i, char quote)
         {
             char* text = _text;
@@ -38,7 +40,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads the string literal whose opening quote is at pos; returns the offset past the closing quote.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int ReadString(int pos, bool materialize, out string value)
         {
             char* text = _text;
@@ -83,7 +85,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads an RFC 8259 number at pos, of any length; returns the offset past it.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int ReadNumber(int pos)
         {
             char* text = _text;
@@ -119,7 +121,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads the literal at pos; returns the offset past it.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int Literal(int pos, string literal)
         {
             for (int k = 0; k < literal.Length; k++)
@@ -130,7 +132,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Skips whitespace and, as deviations, comments; returns the offset of the next token (or the length).</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int SkipTrivia(int pos)
         {
             char* text = _text;
@@ -176,7 +178,7 @@ namespace ConfigLint.Core.Json
         /// Skips a run of spaces, four at a time: exports are indented with spaces, often more than half of their
         /// characters, and this is where the reader spends its time between tokens.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int SkipSpaces(int pos)
         {
             const ulong FourSpaces = Lanes * ' ';

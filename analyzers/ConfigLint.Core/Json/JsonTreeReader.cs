@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ConfigLint.Core.Text;
 
@@ -198,7 +199,7 @@ namespace ConfigLint.Core.Json
             fixed (char* chars = widened) return ReadAt(chars, bytes.Length);
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private JsonNode? ReadAt(char* text, int length)
         {
             _text = text;
@@ -213,7 +214,7 @@ namespace ConfigLint.Core.Json
             (_deviations ??= new List<ParseFailure>()).Add(new ParseFailure(message + "; the content was still checked", offset, isDeviation: true));
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private JsonNode? ReadRoot()
         {
             char* text = _text;
@@ -323,7 +324,7 @@ namespace ConfigLint.Core.Json
             }
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private static void Attach(Frame parent, JsonNode node)
         {
             if (parent.IsObject)
@@ -339,7 +340,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Reads <c>"name" :</c> at pos into the frame; returns the offset of the value.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private int ReadName(int pos, Frame frame, int depth)
         {
             char* text = _text;

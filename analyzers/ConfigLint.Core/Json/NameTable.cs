@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ConfigLint.Core.Json
 {
@@ -22,7 +23,7 @@ namespace ConfigLint.Core.Json
         private int _count;
 
         /// <summary>The interned copy of the <paramref name="length"/> characters at <paramref name="at"/>.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         public unsafe string Get(char* at, int length)
         {
             if (length > MaxNameLength) return new string(at, 0, length);
@@ -57,7 +58,7 @@ namespace ConfigLint.Core.Json
         }
 
         /// <summary>Whether <paramref name="candidate"/> (of <paramref name="length"/> characters) spells the characters at <paramref name="name"/>.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private static unsafe bool SameChars(string candidate, char* name, int length)
         {
             fixed (char* known = candidate)

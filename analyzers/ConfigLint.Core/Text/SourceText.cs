@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ConfigLint.Core.Text
 {
@@ -42,7 +43,6 @@ namespace ConfigLint.Core.Text
         }
 
         private char[]? _chars;
-        private bool _released;
 
         /// <summary>The lent characters (the text is the first <see cref="Length"/>), until <see cref="Release"/>.</summary>
         internal char[]? Chars => _chars;
@@ -56,7 +56,6 @@ namespace ConfigLint.Core.Text
             if (_chars == null) return;
             _ = LineStarts;
             _chars = null;
-            _released = true;
         }
 
         /// <summary>The path as the caller named it (used verbatim in every report).</summary>
@@ -70,8 +69,8 @@ namespace ConfigLint.Core.Text
             if (Bytes != null) return Bytes.ToText();
             var chars = _chars;
             if (chars != null) return new string(chars, 0, Length);
-            // A guard against a reader kept past its lint: the buffer holds another file by now.
-            throw new InvalidOperationException(_released ? $"the text of '{Path}' was lent for one lint and is gone" : "no text");
+            // Neither a string, bytes nor lent characters: lent ones were released (the buffer holds another file by now).
+            throw new InvalidOperationException($"the text of '{Path}' was lent for one lint and is gone");
         }
 
         /// <summary>The text as a string when it was given as one (or has been made since); null while it is only bytes.</summary>
@@ -109,7 +108,7 @@ namespace ConfigLint.Core.Text
         /// Finds the breaks with the runtime's vectorized <see cref="string.IndexOfAny(char[], int)"/> (exports are
         /// mostly indentation, so lines are long) into a per-thread scratch buffer, then copies out one exact array.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private static int[] ComputeLineStarts(string text)
         {
             // A large file's table is counted first and filled exactly: a growing scratch would peak at several times the
@@ -145,7 +144,7 @@ namespace ConfigLint.Core.Text
         /// Breaks are found with the runtime's vectorized search: LF, and CR (only where the text has one) to tell a lone CR
         /// from the CR of a CR LF. Line breaks are the same as for a string: CR LF, CR, LF.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        [MethodImpl(Hot.Loop)]
         private static int[] ComputeLineStarts<T>(T text) where T : struct, IBreakSearch
         {
             var starts = _scratch ??= new int[1024];

@@ -123,65 +123,6 @@ namespace ConfigLint.Analyzers.Tests.Support
         }
     }
 
-    /// <summary>The same options for every file, as a global config gives them.</summary>
-    internal sealed class GlobalOnlyOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly AnalyzerConfigOptions _options;
-
-        public GlobalOnlyOptionsProvider(IReadOnlyDictionary<string, string> values)
-        {
-            _options = new DictionaryOptions(values);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class DictionaryOptions : AnalyzerConfigOptions
-        {
-            private readonly IReadOnlyDictionary<string, string> _values;
-
-            public DictionaryOptions(IReadOnlyDictionary<string, string> values)
-            {
-                _values = values;
-            }
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                if (_values.TryGetValue(key, out var found))
-                {
-                    value = found;
-                    return true;
-                }
-                value = null!;
-                return false;
-            }
-        }
-    }
-
-    /// <summary>An additional file held in memory.</summary>
-    internal sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, SourceText text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public InMemoryAdditionalText(string path, string text)
-            : this(path, SourceText.From(text, Encoding.UTF8))
-        {
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
     /// <summary>
     /// An additional file read from disk and decoded as csc on Linux decodes additional files (Roslyn's
     /// EncodedStringText): a byte order mark wins, else strict UTF-8, else the ANSI code page, which .NET on Linux
