@@ -30,7 +30,7 @@ namespace ConfigLint.Analyzers
             .ToDictionary(s => s, s => ImmutableDictionary<string, string?>.Empty.Add(ConfigLintAnalyzer.SeverityProperty, s.ToName()));
 
         private readonly RuleCatalog _catalog;
-        private readonly AnalyzerConfigOptionsProvider _options;
+        private AnalyzerConfigOptionsProvider _options;
         private readonly LintRun? _run;
         private readonly string? _projectDirectory;
         private readonly string? _helpBaseUri;
@@ -42,10 +42,16 @@ namespace ConfigLint.Analyzers
         /// <summary>Files linted in this run, by the path the engine saw.</summary>
         private readonly ConcurrentDictionary<string, LintedFile> _files = new ConcurrentDictionary<string, LintedFile>(StringComparer.Ordinal);
 
-        private readonly AnalyzerSuppressions? _suppressions;
+        private AnalyzerSuppressions? _suppressions;
 
         /// <summary>The project's global <c>dotnet_diagnostic.ID.severity</c> for an ID the compiler cannot apply itself (a custom rule's).</summary>
-        private readonly Func<string, ReportDiagnostic?> _globalCompilerOption;
+        private Func<string, ReportDiagnostic?> _globalCompilerOption;
+
+        /// <summary>The additional files this session was made for (an early session is handed over only for the same ones).</summary>
+        private readonly ImmutableArray<AdditionalText> _additionalFiles;
+
+        /// <summary>Set once an early session (<see cref="EarlyStart"/>) is handed to the analyzer's compilation.</summary>
+        private int _adopted;
 
         /// <summary>The exports being linted ahead on a second thread, in a command-line build (<see cref="ParallelBuildKey"/>).</summary>
         private readonly LintAhead? _ahead;
@@ -53,10 +59,11 @@ namespace ConfigLint.Analyzers
         public LintSession(RuleCatalog catalog, AnalyzerOptions options, CancellationToken cancellationToken, AnalyzerSuppressions? suppressions = null, CompilationOptions? compilationOptions = null)
         {
             _catalog = catalog;
+            _additionalFiles = options.AdditionalFiles;
             // csc keeps a .globalconfig's dotnet_diagnostic keys in the tree options' global part; -nowarn and rule sets
             // (and hosts that fold the global config in) in the specific options.
             // A config file's keys are read lower-cased (dotnet_diagnostic.ACME001 is kept as "acme001"): try both.
-            _globalCompilerOption = id => GlobalCompilerOption(compilationOptions, id, cancellationToken) ?? GlobalCompilerOption(compilationOptions, id.ToLowerInvariant(), cancellationToken);
+            _globalCompilerOption = CompilerOptionLookup(compilationOptions, cancellationToken);
             _options = options.AnalyzerConfigOptionsProvider;
             _suppressions = suppressions;
             if (_options.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var directory) && !string.IsNullOrWhiteSpace(directory))
@@ -85,11 +92,52 @@ namespace ConfigLint.Analyzers
                 if (text.Length > 0) _severityProperties = SeverityProperties.ToDictionary(p => p.Key, p => p.Value.Add(ConfigLintAnalyzer.OptionsProperty, text));
             }
             _run = _engine?.StartRun();
-            if (_run != null && _options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (_run != null && IsParallelBuild(_options))
             {
                 _ahead = new LintAhead(this, options.AdditionalFiles, cancellationToken);
             }
         }
+
+        private static Func<string, ReportDiagnostic?> CompilerOptionLookup(CompilationOptions? compilationOptions, CancellationToken cancellationToken) =>
+            id => GlobalCompilerOption(compilationOptions, id, cancellationToken) ?? GlobalCompilerOption(compilationOptions, id.ToLowerInvariant(), cancellationToken);
+
+        /// <summary>The global keys the constructor reads: an early session is handed over only where they are the same.</summary>
+        private static readonly string[] SessionKeys = { ProjectDirectoryKey, HelpBaseKey, HelpBaseSettingKey, SettingsFileKey, ParallelBuildKey };
+
+        /// <summary>
+        /// Hands this session, started early by <see cref="EarlyStart"/>, to the analyzer's compilation: once, and only
+        /// when the compilation has the same additional files (the same objects, so the same texts) and the same values
+        /// for every global key the session was made from. From then on it reports with the compilation's own options.
+        /// </summary>
+        internal bool TryAdopt(AnalyzerOptions options, CompilationOptions? compilationOptions, AnalyzerSuppressions? suppressions, CancellationToken cancellationToken)
+        {
+            var files = options.AdditionalFiles;
+            if (files.Length != _additionalFiles.Length) return false;
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (!ReferenceEquals(files[i], _additionalFiles[i])) return false;
+            }
+            foreach (var key in SessionKeys)
+            {
+                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out var now);
+                _options.GlobalOptions.TryGetValue(key, out var then);
+                if (!string.Equals(now, then, StringComparison.Ordinal)) return false;
+            }
+            if (Interlocked.Exchange(ref _adopted, 1) != 0) return false;
+            _options = options.AnalyzerConfigOptionsProvider;
+            _globalCompilerOption = CompilerOptionLookup(compilationOptions, cancellationToken);
+            _suppressions = suppressions;
+            return true;
+        }
+
+        /// <summary>Whether a compilation took this early session over.</summary>
+        internal bool IsAdopted => Volatile.Read(ref _adopted) != 0;
+
+        /// <summary>Starts linting ahead now, not at the first file's callback (an early session's second thread).</summary>
+        internal void StartAhead() => _ahead?.Start();
+
+        /// <summary>Stops linting ahead after the file in hand (an early session nobody took).</summary>
+        internal void StopAhead() => _ahead?.Stop();
 
         private static ReportDiagnostic? GlobalCompilerOption(CompilationOptions? options, string id, CancellationToken cancellationToken) =>
             options == null ? null
@@ -174,6 +222,9 @@ namespace ConfigLint.Analyzers
         /// a second thread lints the exports from the last one backwards while the driver goes forwards.
         /// </summary>
         public const string ParallelBuildKey = "build_property.ConfigLintParallelBuild";
+
+        internal static bool IsParallelBuild(AnalyzerConfigOptionsProvider options) =>
+            options.GlobalOptions.TryGetValue(ParallelBuildKey, out var parallel) && string.Equals(parallel?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Per severity, the diagnostic properties (with the rule options in force when they are not the defaults).</summary>
         private readonly Dictionary<Severity, ImmutableDictionary<string, string?>> _severityProperties = SeverityProperties;
@@ -534,6 +585,7 @@ namespace ConfigLint.Analyzers
             private readonly List<Lazy<(FileResult, int)>> _order = new List<Lazy<(FileResult, int)>>();
             private readonly CancellationToken _cancellationToken;
             private int _started;
+            private volatile bool _stopped;
 
             public LintAhead(LintSession session, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
             {
@@ -552,16 +604,23 @@ namespace ConfigLint.Analyzers
             /// </summary>
             public bool TryTake(string path, out Lazy<(FileResult, int)> result)
             {
+                Start();
+                return _pending.TryRemove(path, out result!);
+            }
+
+            public void Stop() => _stopped = true;
+
+            public void Start()
+            {
                 if (Interlocked.Exchange(ref _started, 1) == 0 && _order.Count > 1)
                 {
                     new Thread(Run) { IsBackground = true, Name = "ConfigLint lint-ahead" }.Start();
                 }
-                return _pending.TryRemove(path, out result!);
             }
 
             private void Run()
             {
-                for (int i = _order.Count - 1; i >= 0 && !_cancellationToken.IsCancellationRequested; i--)
+                for (int i = _order.Count - 1; i >= 0 && !_cancellationToken.IsCancellationRequested && !_stopped; i--)
                 {
                     var lazy = _order[i];
                     // Where the driver's thread has got to: everything before this was taken or is being linted there.

@@ -12,8 +12,17 @@ namespace ConfigLint.Analyzers.Tests
     /// The analyzer and the CLI give the same findings (rule, file, span, severity, message) on the same folders,
     /// tenant rules included. The CLI runs as a process, exactly as a user runs it.
     /// </summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class CliParityTests
     {
+        private readonly Host _host;
+
+        public CliParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private static readonly string[] Folders =
         {
             "tests/ConfigLint.Analyzers.Tests/Inputs", // encodings, broken files, tenant finding in a file
@@ -35,7 +44,7 @@ namespace ConfigLint.Analyzers.Tests
             // The repo's .editorconfig/.globalconfig apply in both channels (the CLI finds them above the files).
             var configs = Directory.EnumerateFiles(root, ".*config", SearchOption.AllDirectories)
                 .Where(f => Path.GetFileName(f) == ".editorconfig" || Path.GetFileName(f) == ".globalconfig").ToList();
-            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs);
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs, host: _host);
 
             Assert.That(result.Exceptions, Is.Empty);
             FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");

@@ -195,6 +195,37 @@ namespace ConfigLint.Analyzers.Tests
             Assert.That(Keys(sarif), Is.EquivalentTo(Keys(cli.Where(c => c.Id != "CL0006"))));
         }
 
+        /// <summary>
+        /// ConfigLintParallelBuild turns on the early start (a generator, which the compiler runs even where it skips
+        /// analyzers) and the second thread: on in a command-line build, off in the IDE's design-time builds and
+        /// wherever the project has the analyzers skipped, as the compiler targets read RunAnalyzers and RunAnalyzersDuringBuild.
+        /// </summary>
+        [TestCase(new string[0], "true")]
+        [TestCase(new[] { "-p:DesignTimeBuild=true" }, "")]
+        [TestCase(new[] { "-p:BuildingInsideVisualStudio=true" }, "")]
+        [TestCase(new[] { "-p:RunAnalyzers=false" }, "false")]
+        [TestCase(new[] { "-p:RunAnalyzersDuringBuild=false" }, "false")]
+        [TestCase(new[] { "-p:RunAnalyzers=true", "-p:RunAnalyzersDuringBuild=false" }, "true")]
+        [TestCase(new[] { "-p:ConfigLintParallelBuild=false" }, "false")]
+        public void ParallelBuildIsOnInCommandLineBuildsOnly(string[] properties, string expected)
+        {
+            var repo = Path.Combine(_work, "parallel-repo");
+            if (!File.Exists(Path.Combine(repo, "obj", "project.assets.json")))
+            {
+                Directory.CreateDirectory(repo);
+                File.WriteAllText(Path.Combine(repo, "ConfigRepo.csproj"),
+                    $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>\n  </PropertyGroup>\n"
+                    + $"  <ItemGroup>\n    <PackageReference Include=\"ConfigLint.Analyzers\" Version=\"{_version}\" />\n  </ItemGroup>\n</Project>\n");
+                WriteNuGetConfig(repo);
+                var restore = Tools.Run(Tools.Dotnet, new[] { "restore", "-nologo", "--disable-build-servers" }, repo, BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
+                Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+            }
+            var evaluate = Tools.Run(Tools.Dotnet, new[] { "msbuild", "-nologo", "-getProperty:ConfigLintParallelBuild" }.Concat(properties).ToArray(), repo,
+                BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
+            Assert.That(evaluate.ExitCode, Is.Zero, evaluate.ToString());
+            Assert.That(evaluate.StdOut.Trim(), Is.EqualTo(expected), evaluate.ToString());
+        }
+
         private (Tools.ProcessResult Build, List<Result> Sarif) Build(string repo)
         {
             var sarifPath = Path.Combine(repo, "build.sarif");

@@ -14,8 +14,17 @@ namespace ConfigLint.Analyzers.Tests
     /// the same findings, severities and positions in the CLI and the analyzer, with and without its stricter option; a bad
     /// option value is CL0009 at the same file, line and column in both; the code fix writes the configured threshold.
     /// </summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class RuleOptionParityTests
     {
+        private readonly Host _host;
+
+        public RuleOptionParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private static string OptionFixtures => Path.Combine(Tools.RepoRoot, "tests", "ConfigLint.Tests", "OptionFixtures");
 
         public static IEnumerable<TestCaseData> Cases()
@@ -48,7 +57,7 @@ namespace ConfigLint.Analyzers.Tests
                 }
 
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, host: _host);
                 Assert.That(result.Exceptions, Is.Empty);
                 FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");
             }
@@ -74,7 +83,7 @@ namespace ConfigLint.Analyzers.Tests
                 Assert.That(cli.StdErr, Does.Contain($"configlint.yaml({line},{column}): error CL0009: configlint.yaml: {reason}"));
 
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, host: _host);
                 var keys = result.Diagnostics.Select(d => FindingKey.Of(d, root)).ToList();
                 Assert.That(keys.Where(k => k.StartsWith("CL0009", StringComparison.Ordinal)).Single(),
                     Does.StartWith($"CL0009 configlint.yaml({line},{column}-{line},{column}) error: configlint.yaml: {reason}"));

@@ -10,8 +10,17 @@ using NUnit.Framework;
 namespace ConfigLint.Analyzers.Tests
 {
     /// <summary>configlint.yaml gives the same findings, scopes and severities in the CLI and in the analyzer.</summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class SettingsParityTests
     {
+        private readonly Host _host;
+
+        public SettingsParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private const string Telemetry = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
         private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\"\n}\n";
 
@@ -41,7 +50,7 @@ namespace ConfigLint.Analyzers.Tests
                 // Only the security rule set leaves nothing here (the sample holds privacy risks and notes only).
                 Assert.That(cli, name == "rule sets" ? Is.Empty : Is.Not.Empty);
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, host: _host);
                 Assert.That(result.Exceptions, Is.Empty);
                 FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");
             }
@@ -60,7 +69,7 @@ namespace ConfigLint.Analyzers.Tests
                 Write(root, "t/telemetry.json", Telemetry);
                 Write(root, "configlint.yaml", "rules: [security]\nrulez: [dpia]\n");
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, host: _host);
                 var keys = result.Diagnostics.Select(d => FindingKey.Of(d, root)).ToList();
                 Assert.That(keys.Where(k => k.StartsWith("CL0009", StringComparison.Ordinal)).Single(), Does.StartWith("CL0009 configlint.yaml(2,1-2,1) error: configlint.yaml: unknown key 'rulez'"));
                 // Defaults: rules: [security] is not applied, so the privacy rule still reports.

@@ -14,8 +14,17 @@ namespace ConfigLint.Analyzers.Tests
     /// and the analyzer as the compiler runs it, on the same folder. Each case also states the expected outcome, so
     /// the two channels cannot agree on a wrong answer.
     /// </summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class SeverityParityTests
     {
+        private readonly Host _host;
+
+        public SeverityParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private const string Full = "{\n  \"@odata.type\": \"#microsoft.graph.windows10GeneralConfiguration\",\n  \"diagnosticsDataSubmissionMode\": \"full\"\n}\n";
 
         private static readonly string[] Words = { "error", "warning", "suggestion", "info", "silent", "hidden", "none", "default" };
@@ -73,7 +82,7 @@ namespace ConfigLint.Analyzers.Tests
                 var cli = Tools.CliFindings(root);
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
                 var configs = Directory.EnumerateFiles(root, ".*config", SearchOption.AllDirectories).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs, host: _host);
                 Assert.That(result.Exceptions, Is.Empty);
                 var analyzer = result.Diagnostics.Select(d => FindingKey.Of(d, root)).ToList();
                 FindingKey.AssertSame(analyzer, cli, "analyzer", "CLI");
@@ -104,7 +113,7 @@ namespace ConfigLint.Analyzers.Tests
                 var cli = Tools.CliFindings(root);
                 var files = Tools.ExportCandidatesUnder(root).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
                 var configs = Directory.EnumerateFiles(root, ".*config", SearchOption.AllDirectories).ToList();
-                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs);
+                var result = await AnalyzerRunner.RunAsync(files, projectDirectory: root, configFiles: configs, host: _host);
                 FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, root)), cli, "analyzer", "CLI");
                 Assert.That(cli.Where(k => k.StartsWith("CL1001 ", StringComparison.Ordinal)).Select(k => k.Split(' ')[1].Split('(')[0]),
                     Is.EqualTo(new[] { "tenant-b/DeviceConfiguration/t.json" }));

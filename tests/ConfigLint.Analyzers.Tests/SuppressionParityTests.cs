@@ -12,8 +12,17 @@ namespace ConfigLint.Analyzers.Tests
     /// configlint.suppressions.yaml in both channels: the same finding suppressed (kept, with its justification, in the
     /// build's SARIF), the same expired and unused entries at the same positions, a broken file at the same line.
     /// </summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class SuppressionParityTests
     {
+        private readonly Host _host;
+
+        public SuppressionParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private const string Suppressions =
             "# accepted risks\n" +
             "suppressions:\n" +
@@ -54,7 +63,7 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = Tools.ExportCandidatesUnder(_dir).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
             Assert.That(files.Select(f => Path.GetFileName(f.Path)), Does.Contain("configlint.suppressions.yaml"), "the package's **/*.yaml glob makes it an AdditionalFile");
-            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _dir);
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _dir, host: _host);
             Assert.That(result.Exceptions, Is.Empty);
             return result;
         }
@@ -93,7 +102,7 @@ namespace ConfigLint.Analyzers.Tests
             File.WriteAllText(Path.Combine(_dir, configName), config);
             var cli = Tools.CliFindings(_dir);
             var files = Tools.ExportCandidatesUnder(_dir).Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _dir, configFiles: new[] { Path.Combine(_dir, configName) });
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _dir, configFiles: new[] { Path.Combine(_dir, configName) }, host: _host);
             Assert.That(result.Exceptions, Is.Empty);
             FindingKey.AssertSame(result.Diagnostics.Select(d => FindingKey.Of(d, _dir)), cli, "analyzer", "CLI");
 

@@ -13,8 +13,17 @@ namespace ConfigLint.Analyzers.Tests
     /// Tenant roots inferred from what files hold, and custom rule packs named in configlint.yaml, give the same findings,
     /// positions and severities in the CLI and in the analyzer (where a custom rule reports as CL0024 with its own ID first).
     /// </summary>
+    [TestFixture(Host.Ide)]
+    [TestFixture(Host.CommandLine)]
     public sealed class TenantRootAndPackParityTests
     {
+        private readonly Host _host;
+
+        public TenantRootAndPackParityTests(Host host)
+        {
+            _host = host;
+        }
+
         private const string Branding = "{\n  \"@odata.type\": \"#microsoft.graph.intuneBrandingProfile\",\n  \"profileName\": \"P\"\n}\n";
 
         private static string IosCompliance(string name, bool passcode, bool jailbreak) =>
@@ -66,7 +75,7 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = Tools.ExportCandidatesUnder(_root).Concat(extraFiles.Select(f => Path.Combine(_root, f)))
                 .Select(p => (AdditionalText)new DiskAdditionalText(p)).ToList();
-            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _root, configFiles: configFiles?.Select(c => Path.Combine(_root, c)));
+            var result = await AnalyzerRunner.RunAsync(files, projectDirectory: _root, configFiles: configFiles?.Select(c => Path.Combine(_root, c)), host: _host);
             Assert.That(result.Exceptions, Is.Empty);
             return result.Diagnostics.Select(d =>
             {

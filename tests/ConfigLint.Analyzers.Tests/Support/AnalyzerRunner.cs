@@ -14,6 +14,19 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ConfigLint.Analyzers.Tests.Support
 {
+    /// <summary>Which host runs the analyzer: how the package props and the compiler set it up.</summary>
+    public enum Host
+    {
+        /// <summary>The IDE (or any host without ConfigLintParallelBuild): the analyzer's callbacks alone.</summary>
+        Ide,
+
+        /// <summary>
+        /// A command-line build: ConfigLintParallelBuild=true, the generator driver run first over the same additional
+        /// files and options (as csc runs it), so the early session lints ahead and the analyzer takes it over.
+        /// </summary>
+        CommandLine,
+    }
+
     /// <summary>Runs the analyzer the way the compiler does (CompilationWithAnalyzers), catching any analyzer exception.</summary>
     internal static class AnalyzerRunner
     {
@@ -35,12 +48,18 @@ namespace ConfigLint.Analyzers.Tests.Support
 
         /// <param name="projectDirectory">As the package props pass it (build_property.MSBuildProjectDirectory).</param>
         /// <param name="configFiles">.editorconfig/.globalconfig files, applied as csc applies them (per-file keys and global severities).</param>
-        public static async Task<Result> RunAsync(IEnumerable<AdditionalText> files, bool concurrent = true, string? projectDirectory = null, IEnumerable<string>? configFiles = null)
+        /// <param name="host">
+        /// In <see cref="Host.CommandLine"/>, the early session must be the one the analyzer reports from (the run fails
+        /// otherwise), so a parity test run that way proves the early path, not a silent fallback.
+        /// </param>
+        public static async Task<Result> RunAsync(IEnumerable<AdditionalText> files, bool concurrent = true, string? projectDirectory = null, IEnumerable<string>? configFiles = null,
+            Host host = Host.Ide)
         {
             var compilation = CSharpCompilation.Create("ConfigRepo", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var exceptions = new ConcurrentQueue<Exception>();
             var global = new Dictionary<string, string>();
             if (projectDirectory != null) global["build_property.MSBuildProjectDirectory"] = projectDirectory;
+            if (host == Host.CommandLine) global[LintSession.ParallelBuildKey] = "true";
             AnalyzerConfigOptionsProvider provider = new GlobalOnlyOptionsProvider(global);
             var configs = configFiles?.ToList();
             var additional = files.ToList();
@@ -55,8 +74,20 @@ namespace ConfigLint.Analyzers.Tests.Support
                 // Global dotnet_diagnostic severities are compilation options in csc.
                 compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions));
             }
+            var additionalTexts = additional.ToImmutableArray();
+            LintSession? early = null;
+            if (host == Host.CommandLine)
+            {
+                // As csc does: the generators first, given the very additional-file objects and options the analyzers get.
+                var driver = CSharpGeneratorDriver.Create(new[] { new EarlyStart().AsSourceGenerator() }, additionalTexts, optionsProvider: provider);
+                driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+                if (!generatorDiagnostics.IsEmpty) throw new InvalidOperationException("the early start reported: " + string.Join("; ", generatorDiagnostics));
+                compilation = (CSharpCompilation)generated;
+                early = additionalTexts.IsEmpty ? null : EarlyStart.Pending(additionalTexts[0]);
+                if (!additionalTexts.IsEmpty && early == null) throw new InvalidOperationException("the generator started no early session");
+            }
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(additional.ToImmutableArray(), provider),
+                new AnalyzerOptions(additionalTexts, provider),
                 onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Enqueue(ex),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false,
@@ -64,6 +95,7 @@ namespace ConfigLint.Analyzers.Tests.Support
             // The package ships both: the analyzer reports, the suppressor applies configlint.suppressions.yaml (as csc runs them).
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigLintAnalyzer(), new ConfigLintSuppressor()), options);
             var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            if (early != null && !early.IsAdopted) throw new InvalidOperationException("the analyzer made its own session instead of taking the early one");
             var suppressed = all.Where(d => d.IsSuppressed).ToImmutableArray();
             var raw = all.Where(d => !d.IsSuppressed).ToImmutableArray();
             // csc maps and suppresses by the compilation options (where global config severities land); do the same.

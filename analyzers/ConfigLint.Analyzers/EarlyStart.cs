@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ConfigLint.Analyzers
+{
+    /// <summary>
+    /// Starts a command-line build's lint while the compiler runs its source generators. A command-line compiler hands
+    /// the same additional files to generators and then to analyzers, and runs the generators (the SDK's own among them)
+    /// on one thread before any analyzer sees a compilation; the session made here lints on the idle core meanwhile, and
+    /// the analyzer takes it over at compilation start (<see cref="LintSession.TryAdopt"/>). It adds no source.
+    /// </summary>
+    [Generator(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+    public sealed class EarlyStart : IIncrementalGenerator
+    {
+        /// <summary>Early sessions by the first of their additional files, until the analyzer takes them or the files are gone.</summary>
+        private static readonly ConditionalWeakTable<AdditionalText, LintSession> Sessions = new ConditionalWeakTable<AdditionalText, LintSession>();
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var inputs = context.AdditionalTextsProvider.Collect().Combine(context.AnalyzerConfigOptionsProvider);
+            // An implementation output: hosts that run generators for the IDE's sake skip it.
+            context.RegisterImplementationSourceOutput(inputs, (output, input) => Start(input.Left, input.Right, output.CancellationToken));
+        }
+
+        internal static void Start(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        {
+            // Only where the package props ask for the build's second thread (command-line builds, not the IDE's).
+            if (files.IsEmpty || !LintSession.IsParallelBuild(options)) return;
+            var session = new LintSession(RuleCatalog.Instance, new AnalyzerOptions(files, options), cancellationToken);
+            lock (Sessions)
+            {
+                // A generator run again over the same files (not in a command-line build) replaces the earlier session.
+                Sessions.Remove(files[0]);
+                Sessions.Add(files[0], session);
+            }
+            session.StartAhead();
+        }
+
+        /// <summary>The early session started for these files and not yet taken (tests check the hand-over).</summary>
+        internal static LintSession? Pending(AdditionalText first)
+        {
+            lock (Sessions)
+            {
+                return Sessions.TryGetValue(first, out var session) ? session : null;
+            }
+        }
+
+        /// <summary>The early session for this compilation's additional files, handed over once (null: make one).</summary>
+        internal static LintSession? Take(AnalyzerOptions options, CompilationOptions? compilationOptions, AnalyzerSuppressions? suppressions, CancellationToken cancellationToken)
+        {
+            if (options.AdditionalFiles.IsEmpty) return null;
+            LintSession? session;
+            lock (Sessions)
+            {
+                if (!Sessions.TryGetValue(options.AdditionalFiles[0], out session)) return null;
+                Sessions.Remove(options.AdditionalFiles[0]);
+            }
+            if (session.TryAdopt(options, compilationOptions, suppressions, cancellationToken)) return session;
+            // Made from other inputs (not in a command-line build): its lint is nobody's, so it stops.
+            session.StopAhead();
+            return null;
+        }
+    }
+}
