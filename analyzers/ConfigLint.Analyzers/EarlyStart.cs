@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,7 +18,7 @@ namespace ConfigLint.Analyzers
     public sealed class EarlyStart : IIncrementalGenerator
     {
         /// <summary>Early sessions by the first of their additional files, until the analyzer takes them or the files are gone.</summary>
-        private static readonly ConditionalWeakTable<AdditionalText, LintSession> Sessions = new ConditionalWeakTable<AdditionalText, LintSession>();
+        private static readonly ConditionalWeakTable<AdditionalText, Task<LintSession?>> Sessions = new ConditionalWeakTable<AdditionalText, Task<LintSession?>>();
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -29,35 +31,55 @@ namespace ConfigLint.Analyzers
         {
             // Only where the package props ask for the build's second thread (command-line builds, not the IDE's).
             if (files.IsEmpty || !LintSession.IsParallelBuild(options)) return;
-            var session = new LintSession(RuleCatalog.Instance, new AnalyzerOptions(files, options), cancellationToken);
+            var made = new TaskCompletionSource<LintSession?>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (Sessions)
             {
                 // A generator run again over the same files (not in a command-line build) replaces the earlier session.
                 Sessions.Remove(files[0]);
-                Sessions.Add(files[0], session);
+                Sessions.Add(files[0], made.Task);
             }
-            session.StartAhead();
+            // Even the session's set-up (settings, scoped configs, packs) leaves the generators' thread.
+            new Thread(() =>
+            {
+                LintSession? session = null;
+                try
+                {
+                    session = new LintSession(RuleCatalog.Instance, new AnalyzerOptions(files, options), cancellationToken);
+                }
+                catch (Exception)
+                {
+                    // Never a generator failure (CS8785) in the user's build: the analyzer makes its own session and
+                    // meets the same problem there, where it is reported as a diagnostic.
+                }
+                made.SetResult(session);
+                session?.LintAheadOnThisThread();
+            }) { IsBackground = true, Name = "ConfigLint early start" }.Start();
         }
 
         /// <summary>The early session started for these files and not yet taken (tests check the hand-over).</summary>
         internal static LintSession? Pending(AdditionalText first)
         {
+            Task<LintSession?>? made;
             lock (Sessions)
             {
-                return Sessions.TryGetValue(first, out var session) ? session : null;
+                if (!Sessions.TryGetValue(first, out made)) return null;
             }
+            return made.Result;
         }
 
         /// <summary>The early session for this compilation's additional files, handed over once (null: make one).</summary>
         internal static LintSession? Take(AnalyzerOptions options, CompilationOptions? compilationOptions, AnalyzerSuppressions? suppressions, CancellationToken cancellationToken)
         {
             if (options.AdditionalFiles.IsEmpty) return null;
-            LintSession? session;
+            Task<LintSession?>? made;
             lock (Sessions)
             {
-                if (!Sessions.TryGetValue(options.AdditionalFiles[0], out session)) return null;
+                if (!Sessions.TryGetValue(options.AdditionalFiles[0], out made)) return null;
                 Sessions.Remove(options.AdditionalFiles[0]);
             }
+            // Set up long before: the generators ran first, and the set-up is the first thing the thread does.
+            var session = made.Result;
+            if (session == null) return null;
             if (session.TryAdopt(options, compilationOptions, suppressions, cancellationToken)) return session;
             // Made from other inputs (not in a command-line build): its lint is nobody's, so it stops.
             session.StopAhead();

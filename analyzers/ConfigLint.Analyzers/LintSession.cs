@@ -133,8 +133,8 @@ namespace ConfigLint.Analyzers
         /// <summary>Whether a compilation took this early session over.</summary>
         internal bool IsAdopted => Volatile.Read(ref _adopted) != 0;
 
-        /// <summary>Starts linting ahead now, not at the first file's callback (an early session's second thread).</summary>
-        internal void StartAhead() => _ahead?.Start();
+        /// <summary>Lints ahead on the calling thread now, not from the first file's callback on (an early session's thread).</summary>
+        internal void LintAheadOnThisThread() => _ahead?.RunHere();
 
         /// <summary>Stops linting ahead after the file in hand (an early session nobody took).</summary>
         internal void StopAhead() => _ahead?.Stop();
@@ -616,6 +616,12 @@ namespace ConfigLint.Analyzers
                 {
                     new Thread(Run) { IsBackground = true, Name = "ConfigLint lint-ahead" }.Start();
                 }
+            }
+
+            /// <summary>What the second thread does, on the calling thread (which then is that thread).</summary>
+            public void RunHere()
+            {
+                if (Interlocked.Exchange(ref _started, 1) == 0) Run();
             }
 
             private void Run()
