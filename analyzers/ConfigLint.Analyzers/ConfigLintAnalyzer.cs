@@ -38,7 +38,7 @@ namespace ConfigLint.Analyzers
             {
                 var suppressions = AnalyzerSuppressions.Load(start.Options.AdditionalFiles,
                     RuleCatalog.Instance.Engine?.Pack.Diagnostics.Adoption ?? Core.Suppressions.AdoptionDiagnostics.Generic, start.CancellationToken);
-                var session = EarlyStart.Take(start.Options, start.Compilation.Options, suppressions.IsEmpty ? null : suppressions, start.CancellationToken)
+                var session = EarlySessions.Take(start.Options, start.Compilation.Options, suppressions.IsEmpty ? null : suppressions, start.CancellationToken)
                     ?? new LintSession(RuleCatalog.Instance, start.Options, start.CancellationToken, suppressions.IsEmpty ? null : suppressions,
                         start.Compilation.Options);
                 start.RegisterAdditionalFileAction(session.AnalyzeFile);

@@ -50,7 +50,7 @@ namespace ConfigLint.Analyzers
         /// <summary>The additional files this session was made for (an early session is handed over only for the same ones).</summary>
         private readonly ImmutableArray<AdditionalText> _additionalFiles;
 
-        /// <summary>Set once an early session (<see cref="EarlyStart"/>) is handed to the analyzer's compilation.</summary>
+        /// <summary>Set once an early session (<see cref="EarlySessions"/>) is handed to the analyzer's compilation.</summary>
         private int _adopted;
 
         /// <summary>The exports being linted ahead on a second thread, in a command-line build (<see cref="ParallelBuildKey"/>).</summary>
@@ -105,7 +105,7 @@ namespace ConfigLint.Analyzers
         private static readonly string[] SessionKeys = { ProjectDirectoryKey, HelpBaseKey, HelpBaseSettingKey, SettingsFileKey, ParallelBuildKey };
 
         /// <summary>
-        /// Hands this session, started early by <see cref="EarlyStart"/>, to the analyzer's compilation: once, and only
+        /// Hands this session, started early by <see cref="EarlySessions"/>, to the analyzer's compilation: once, and only
         /// when the compilation has the same additional files (the same objects, so the same texts) and the same values
         /// for every global key the session was made from. From then on it reports with the compilation's own options.
         /// </summary>

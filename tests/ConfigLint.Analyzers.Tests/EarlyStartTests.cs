@@ -13,7 +13,7 @@ using NUnit.Framework;
 namespace ConfigLint.Analyzers.Tests
 {
     /// <summary>
-    /// A command-line build's lint starts while the compiler runs its generators (EarlyStart.cs), and the analyzer takes
+    /// A command-line build's lint starts while the compiler runs its generators (ConfigLint.EarlyStart, EarlySessions.cs), and the analyzer takes
     /// that session over only where it was made from the same inputs. The parity fixtures run in both hosts
     /// (<see cref="Host"/>) and prove the findings; these cases prove when the hand-over happens and when it must not.
     /// </summary>
@@ -26,7 +26,7 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = SampleFiles();
             RunGenerator(files, Options(Sample, parallel: false));
-            Assert.That(EarlyStart.Pending(files[0]), Is.Null, "the IDE's design-time builds do not set ConfigLintParallelBuild");
+            Assert.That(EarlySessions.Pending(files[0]), Is.Null, "the IDE's design-time builds do not set ConfigLintParallelBuild");
         }
 
         [Test]
@@ -34,12 +34,12 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = SampleFiles();
             RunGenerator(files, Options(Sample, parallel: true));
-            var early = EarlyStart.Pending(files[0]);
+            var early = EarlySessions.Pending(files[0]);
             Assert.That(early, Is.Not.Null);
 
             var diagnostics = await Analyze(files, Options(Sample, parallel: true));
             Assert.That(early!.IsAdopted, Is.True);
-            Assert.That(EarlyStart.Pending(files[0]), Is.Null, "handed over once, then forgotten");
+            Assert.That(EarlySessions.Pending(files[0]), Is.Null, "handed over once, then forgotten");
             FindingKey.AssertSame(Keys(diagnostics), Keys(await Analyze(SampleFiles(), Options(Sample, parallel: false))), "taken over", "the callbacks alone");
         }
 
@@ -49,7 +49,7 @@ namespace ConfigLint.Analyzers.Tests
             var files = SampleFiles();
             // Another project folder changes every engine path and the tenant typing: the early session is not that run.
             RunGenerator(files, Options(Path.GetDirectoryName(Sample)!, parallel: true));
-            var early = EarlyStart.Pending(files[0]);
+            var early = EarlySessions.Pending(files[0]);
             Assert.That(early, Is.Not.Null);
 
             var diagnostics = await Analyze(files, Options(Sample, parallel: true));
@@ -62,7 +62,7 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = SampleFiles();
             RunGenerator(files, Options(Sample, parallel: true));
-            var early = EarlyStart.Pending(files[0]);
+            var early = EarlySessions.Pending(files[0]);
 
             // Per-file options are the compilation's, read when each diagnostic is made, never the generator's (keys come lower-cased, as from a config file).
             var raised = Options(Sample, parallel: true, ("configlint.severity.cl1003", "error"));
@@ -80,7 +80,7 @@ namespace ConfigLint.Analyzers.Tests
         {
             var files = SampleFiles();
             RunGenerator(files, Options(Sample, parallel: true));
-            var early = EarlyStart.Pending(files[0]);
+            var early = EarlySessions.Pending(files[0]);
 
             // The same first file, one file fewer: the early session linted a different tenant.
             var fewer = files.RemoveAt(files.Length - 1);
@@ -104,7 +104,7 @@ namespace ConfigLint.Analyzers.Tests
 
         private static void RunGenerator(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options)
         {
-            var driver = CSharpGeneratorDriver.Create(new[] { new EarlyStart().AsSourceGenerator() }, files, optionsProvider: options);
+            var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, files, optionsProvider: options);
             driver.RunGeneratorsAndUpdateCompilation(Compilation(), out var generated, out var diagnostics);
             Assert.That(diagnostics, Is.Empty);
             Assert.That(generated.SyntaxTrees, Is.Empty, "the early start adds no source");

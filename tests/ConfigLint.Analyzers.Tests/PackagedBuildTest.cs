@@ -196,34 +196,50 @@ namespace ConfigLint.Analyzers.Tests
         }
 
         /// <summary>
-        /// ConfigLintParallelBuild turns on the early start (a generator, which the compiler runs even where it skips
-        /// analyzers) and the second thread: on in a command-line build, off in the IDE's design-time builds and
-        /// wherever the project has the analyzers skipped, as the compiler targets read RunAnalyzers and RunAnalyzersDuringBuild.
+        /// ConfigLintParallelBuild lints on a second thread, and ConfigLintEarlyStart passes the compiler the generator
+        /// that starts the lint while it runs its generators (ConfigLint.EarlyStart.dll): on in a command-line build of
+        /// the PackageReference form, off in the IDE's design-time builds, wherever the project has analyzers skipped (as
+        /// the compiler targets read RunAnalyzers and RunAnalyzersDuringBuild), and in the SDK form, which removes the
+        /// framework's generators (so there is no generator phase), unless it keeps them. The compiler's analyzer list is
+        /// checked after the targets that build it, not just the property.
         /// </summary>
-        [TestCase(new string[0], "true")]
-        [TestCase(new[] { "-p:DesignTimeBuild=true" }, "")]
-        [TestCase(new[] { "-p:BuildingInsideVisualStudio=true" }, "")]
-        [TestCase(new[] { "-p:RunAnalyzers=false" }, "false")]
-        [TestCase(new[] { "-p:RunAnalyzersDuringBuild=false" }, "false")]
-        [TestCase(new[] { "-p:RunAnalyzers=true", "-p:RunAnalyzersDuringBuild=false" }, "true")]
-        [TestCase(new[] { "-p:ConfigLintParallelBuild=false" }, "false")]
-        public void ParallelBuildIsOnInCommandLineBuildsOnly(string[] properties, string expected)
+        [TestCase("package", new string[0], "true", true)]
+        [TestCase("package", new[] { "-p:DesignTimeBuild=true" }, "", false)]
+        [TestCase("package", new[] { "-p:BuildingInsideVisualStudio=true" }, "", false)]
+        [TestCase("package", new[] { "-p:RunAnalyzers=false" }, "false", false)]
+        [TestCase("package", new[] { "-p:RunAnalyzersDuringBuild=false" }, "false", false)]
+        [TestCase("package", new[] { "-p:RunAnalyzers=true", "-p:RunAnalyzersDuringBuild=false" }, "true", true)]
+        [TestCase("package", new[] { "-p:ConfigLintParallelBuild=false" }, "false", false)]
+        [TestCase("package", new[] { "-p:ConfigLintEarlyStart=false" }, "true", false)]
+        [TestCase("sdk", new string[0], "true", false)]
+        [TestCase("sdk", new[] { "-p:ConfigLintKeepFrameworkAnalyzers=true" }, "true", true)]
+        public void ParallelBuildAndEarlyStartAreOnInCommandLineBuildsOnly(string form, string[] properties, string parallel, bool earlyStart)
         {
-            var repo = Path.Combine(_work, "parallel-repo");
+            var repo = Path.Combine(_work, form + "-parallel-repo");
             if (!File.Exists(Path.Combine(repo, "obj", "project.assets.json")))
             {
                 Directory.CreateDirectory(repo);
-                File.WriteAllText(Path.Combine(repo, "ConfigRepo.csproj"),
-                    $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>\n  </PropertyGroup>\n"
-                    + $"  <ItemGroup>\n    <PackageReference Include=\"ConfigLint.Analyzers\" Version=\"{_version}\" />\n  </ItemGroup>\n</Project>\n");
+                File.WriteAllText(Path.Combine(repo, "ConfigRepo.csproj"), form == "sdk"
+                    ? $"<Project Sdk=\"ConfigLint.Sdk/{_version}\" />\n"
+                    : $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>\n  </PropertyGroup>\n"
+                      + $"  <ItemGroup>\n    <PackageReference Include=\"ConfigLint.Analyzers\" Version=\"{_version}\" />\n  </ItemGroup>\n</Project>\n");
                 WriteNuGetConfig(repo);
                 var restore = Tools.Run(Tools.Dotnet, new[] { "restore", "-nologo", "--disable-build-servers" }, repo, BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
                 Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
             }
-            var evaluate = Tools.Run(Tools.Dotnet, new[] { "msbuild", "-nologo", "-getProperty:ConfigLintParallelBuild" }.Concat(properties).ToArray(), repo,
-                BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
+            // The targets that make the compiler's analyzer list (the package's, the targeting pack's, then what the
+            // SDK form and ConfigLint take out of it), and the list they leave.
+            var evaluate = Tools.Run(Tools.Dotnet, new[]
+            {
+                "msbuild", "-nologo", "-getProperty:ConfigLintParallelBuild", "-getItem:Analyzer",
+                "-t:ResolveLockFileAnalyzers;ResolveTargetingPackAssets;ConfigLintLeaveOutEarlyStart",
+            }.Concat(properties).ToArray(), repo, BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
             Assert.That(evaluate.ExitCode, Is.Zero, evaluate.ToString());
-            Assert.That(evaluate.StdOut.Trim(), Is.EqualTo(expected), evaluate.ToString());
+            var json = JObject.Parse(evaluate.StdOut);
+            Assert.That((string?)json["Properties"]!["ConfigLintParallelBuild"], Is.EqualTo(parallel), evaluate.ToString());
+            var analyzers = ((JArray)json["Items"]!["Analyzer"]!).Select(i => (string)i["Filename"]!).ToList();
+            Assert.That(analyzers, Does.Contain("ConfigLint.Analyzers"), evaluate.ToString());
+            Assert.That(analyzers.Contains("ConfigLint.EarlyStart"), Is.EqualTo(earlyStart), evaluate.ToString());
         }
 
         private (Tools.ProcessResult Build, List<Result> Sarif) Build(string repo)

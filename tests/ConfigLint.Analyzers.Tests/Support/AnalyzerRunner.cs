@@ -79,11 +79,11 @@ namespace ConfigLint.Analyzers.Tests.Support
             if (host == Host.CommandLine)
             {
                 // As csc does: the generators first, given the very additional-file objects and options the analyzers get.
-                var driver = CSharpGeneratorDriver.Create(new[] { new EarlyStart().AsSourceGenerator() }, additionalTexts, optionsProvider: provider);
+                var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, additionalTexts, optionsProvider: provider);
                 driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
                 if (!generatorDiagnostics.IsEmpty) throw new InvalidOperationException("the early start reported: " + string.Join("; ", generatorDiagnostics));
                 compilation = (CSharpCompilation)generated;
-                early = additionalTexts.IsEmpty ? null : EarlyStart.Pending(additionalTexts[0]);
+                early = additionalTexts.IsEmpty ? null : EarlySessions.Pending(additionalTexts[0]);
                 if (!additionalTexts.IsEmpty && early == null) throw new InvalidOperationException("the generator started no early session");
             }
             var options = new CompilationWithAnalyzersOptions(

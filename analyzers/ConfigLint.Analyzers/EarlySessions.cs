@@ -9,27 +9,24 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ConfigLint.Analyzers
 {
     /// <summary>
-    /// Starts a command-line build's lint while the compiler runs its source generators. A command-line compiler hands
-    /// the same additional files to generators and then to analyzers, and runs the generators (the SDK's own among them)
-    /// on one thread before any analyzer sees a compilation; the session made here lints on the idle core meanwhile, and
-    /// the analyzer takes it over at compilation start (<see cref="LintSession.TryAdopt"/>). It adds no source.
+    /// The sessions a command-line build starts while the compiler runs its source generators. A command-line compiler
+    /// hands the same additional-file objects to generators and then to analyzers, and runs the generators (the SDK's
+    /// own among them) on one thread before any analyzer sees a compilation. ConfigLint's generator
+    /// (ConfigLint.EarlyStart.dll, which adds no source) calls <see cref="Start"/> with the files and options it was
+    /// given; the session made here lints on the idle core meanwhile, and the analyzer takes it over at compilation start
+    /// (<see cref="Take"/>, <see cref="LintSession.TryAdopt"/>).
     /// </summary>
-    [Generator(LanguageNames.CSharp, LanguageNames.VisualBasic)]
-    public sealed class EarlyStart : IIncrementalGenerator
+    public static class EarlySessions
     {
         /// <summary>Early sessions by the first of their additional files, until the analyzer takes them or the files are gone.</summary>
         private static readonly ConditionalWeakTable<AdditionalText, Task<LintSession?>> Sessions = new ConditionalWeakTable<AdditionalText, Task<LintSession?>>();
 
-        public void Initialize(IncrementalGeneratorInitializationContext context)
+        /// <summary>
+        /// What the generator calls (by name: it does not reference this assembly, so that builds can leave it out).
+        /// Only where the package props ask for the build's second thread (command-line builds, not the IDE's).
+        /// </summary>
+        public static void Start(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
-            var inputs = context.AdditionalTextsProvider.Collect().Combine(context.AnalyzerConfigOptionsProvider);
-            // An implementation output: hosts that run generators for the IDE's sake skip it.
-            context.RegisterImplementationSourceOutput(inputs, (output, input) => Start(input.Left, input.Right, output.CancellationToken));
-        }
-
-        internal static void Start(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
-        {
-            // Only where the package props ask for the build's second thread (command-line builds, not the IDE's).
             if (files.IsEmpty || !LintSession.IsParallelBuild(options)) return;
             var made = new TaskCompletionSource<LintSession?>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (Sessions)
