@@ -25,8 +25,16 @@ namespace ConfigLint.EarlyStart
             // Without the analyzer there is nothing to start early for.
             if (start == null) return;
             var inputs = context.AdditionalTextsProvider.Collect().Combine(context.AnalyzerConfigOptionsProvider);
+            // A compiler server keeps a project's generator driver from one build to the next and runs it again only for
+            // what changed, keeping the earlier build's objects for the files that did not: only a driver's first run
+            // has the very additional-file objects the analyzer is about to get, so only that run starts a session (a
+            // later one would lint for nobody; the analyzer's own session lints on two threads then, as before).
+            int runs = 0;
             // An implementation output: hosts that run generators for the IDE's sake skip it.
-            context.RegisterImplementationSourceOutput(inputs, (output, input) => start(input.Left, input.Right, output.CancellationToken));
+            context.RegisterImplementationSourceOutput(inputs, (output, input) =>
+            {
+                if (Interlocked.Increment(ref runs) == 1) start(input.Left, input.Right, output.CancellationToken);
+            });
         }
 
         /// <summary>

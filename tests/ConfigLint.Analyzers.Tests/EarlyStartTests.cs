@@ -90,6 +90,28 @@ namespace ConfigLint.Analyzers.Tests
                 "own session", "the callbacks alone");
         }
 
+        [Test]
+        public async Task ADriverRunAgainStartsNoSessionForItsEarlierFiles()
+        {
+            // As a compiler server does between two builds of a project: the same driver, the files handed over anew.
+            var files = SampleFiles();
+            var options = Options(Sample, parallel: true);
+            var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, files, optionsProvider: options)
+                .RunGenerators(Compilation());
+            var first = EarlySessions.Pending(files[0]);
+            Assert.That(first, Is.Not.Null, "the driver's first run starts a session");
+
+            var again = SampleFiles();
+            driver.ReplaceAdditionalTexts(again).WithUpdatedAnalyzerConfigOptions(Options(Sample, parallel: true, ("configlint.severity.cl1003", "error")))
+                .RunGenerators(Compilation());
+            Assert.That(EarlySessions.Pending(again[0]), Is.Null, "a later run may hold the earlier build's objects: no session");
+            Assert.That(EarlySessions.Pending(files[0]), Is.SameAs(first), "nor one that replaces the first under the earlier build's file");
+
+            // The analyzer then lints on its own, with the same findings.
+            FindingKey.AssertSame(Keys(await Analyze(again, Options(Sample, parallel: true))), Keys(await Analyze(SampleFiles(), Options(Sample, parallel: false))),
+                "own session", "the callbacks alone");
+        }
+
         private static ImmutableArray<AdditionalText> SampleFiles() =>
             Tools.ExportCandidatesUnder(Sample).OrderBy(p => p, System.StringComparer.Ordinal)
                 .Select(p => (AdditionalText)new DiskAdditionalText(p)).ToImmutableArray();
