@@ -38,9 +38,9 @@ namespace ConfigLint.EarlyStart
         }
 
         /// <summary>
-        /// By name, not by reference: a reference would make the analyzer's package unbuildable (the analyzer's project
-        /// collects this one's DLL) and gains nothing. The name resolves in this assembly's load context, where the
-        /// compiler loads every DLL of the package folder, so it is always the analyzer of the same package.
+        /// By name, not by reference: a project reference would be circular (the analyzer's project builds this one to
+        /// ship it beside itself). The name resolves in this assembly's load context, where the compiler loads every DLL
+        /// of the package folder, so it is always the analyzer of the same package.
         /// </summary>
         private static Action<ImmutableArray<AdditionalText>, AnalyzerConfigOptionsProvider, CancellationToken>? FindStart()
         {

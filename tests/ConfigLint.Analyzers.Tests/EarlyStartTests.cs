@@ -13,9 +13,10 @@ using NUnit.Framework;
 namespace ConfigLint.Analyzers.Tests
 {
     /// <summary>
-    /// A command-line build's lint starts while the compiler runs its generators (ConfigLint.EarlyStart, EarlySessions.cs), and the analyzer takes
-    /// that session over only where it was made from the same inputs. The parity fixtures run in both hosts
-    /// (<see cref="Host"/>) and prove the findings; these cases prove when the hand-over happens and when it must not.
+    /// A command-line build's lint starts while the compiler runs its generators (ConfigLint.EarlyStart, EarlySessions.cs),
+    /// and the analyzer takes that session over only where it was made from the same inputs. The parity fixtures run in
+    /// both hosts (<see cref="Host"/>) and prove the findings; these cases prove when the hand-over happens and when it
+    /// must not.
     /// </summary>
     public sealed class EarlyStartTests
     {
