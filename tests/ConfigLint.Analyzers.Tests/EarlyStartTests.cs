@@ -97,8 +97,7 @@ namespace ConfigLint.Analyzers.Tests
             // As a compiler server does between two builds of a project: the same driver, the files handed over anew.
             var files = SampleFiles();
             var options = Options(Sample, parallel: true);
-            var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, files, optionsProvider: options)
-                .RunGenerators(Compilation());
+            var driver = AnalyzerRunner.EarlyStartDriver(files, options).RunGenerators(Compilation());
             var first = EarlySessions.Pending(files[0]);
             Assert.That(first, Is.Not.Null, "the driver's first run starts a session");
 
@@ -127,8 +126,7 @@ namespace ConfigLint.Analyzers.Tests
 
         private static void RunGenerator(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options)
         {
-            var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, files, optionsProvider: options);
-            driver.RunGeneratorsAndUpdateCompilation(Compilation(), out var generated, out var diagnostics);
+            AnalyzerRunner.EarlyStartDriver(files, options).RunGeneratorsAndUpdateCompilation(Compilation(), out var generated, out var diagnostics);
             Assert.That(diagnostics, Is.Empty);
             Assert.That(generated.SyntaxTrees, Is.Empty, "the early start adds no source");
         }
@@ -143,8 +141,7 @@ namespace ConfigLint.Analyzers.Tests
             return diagnostics;
         }
 
-        private static CSharpCompilation Compilation() =>
-            CSharpCompilation.Create("ConfigRepo", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        private static CSharpCompilation Compilation() => AnalyzerRunner.ConfigRepoCompilation();
 
         private static IEnumerable<string> Keys(ImmutableArray<Diagnostic> diagnostics) => diagnostics.Select(d => FindingKey.Of(d, Sample));
     }

@@ -55,7 +55,7 @@ namespace ConfigLint.Analyzers.Tests.Support
         public static async Task<Result> RunAsync(IEnumerable<AdditionalText> files, bool concurrent = true, string? projectDirectory = null, IEnumerable<string>? configFiles = null,
             Host host = Host.Ide)
         {
-            var compilation = CSharpCompilation.Create("ConfigRepo", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = ConfigRepoCompilation();
             var exceptions = new ConcurrentQueue<Exception>();
             var global = new Dictionary<string, string>();
             if (projectDirectory != null) global["build_property.MSBuildProjectDirectory"] = projectDirectory;
@@ -79,8 +79,7 @@ namespace ConfigLint.Analyzers.Tests.Support
             if (host == Host.CommandLine)
             {
                 // As csc does: the generators first, given the very additional-file objects and options the analyzers get.
-                var driver = CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, additionalTexts, optionsProvider: provider);
-                driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+                EarlyStartDriver(additionalTexts, provider).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
                 if (!generatorDiagnostics.IsEmpty) throw new InvalidOperationException("the early start reported: " + string.Join("; ", generatorDiagnostics));
                 compilation = (CSharpCompilation)generated;
                 early = additionalTexts.IsEmpty ? null : EarlySessions.Pending(additionalTexts[0]);
@@ -112,6 +111,14 @@ namespace ConfigLint.Analyzers.Tests.Support
                 .Where(d => d != null).Select(d => d!).ToImmutableArray();
             return new Result(diagnostics, exceptions.ToList(), suppressed);
         }
+
+        /// <summary>A config repo's compilation: no source, a library, as the package's project builds it.</summary>
+        public static CSharpCompilation ConfigRepoCompilation() =>
+            CSharpCompilation.Create("ConfigRepo", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        /// <summary>The generator driver a command-line compiler makes, holding ConfigLint's early-start generator.</summary>
+        public static GeneratorDriver EarlyStartDriver(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options) =>
+            CSharpGeneratorDriver.Create(new[] { new ConfigLint.EarlyStart.EarlyStartGenerator().AsSourceGenerator() }, files, optionsProvider: options);
 
         // ConfigLint descriptors format "{0}" with the final message, so the message can be passed through.
         // ConfigLint's own severity property follows the remap (Info keeps suggestion/info apart as the CLI does).
