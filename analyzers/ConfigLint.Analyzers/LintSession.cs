@@ -368,16 +368,26 @@ namespace ConfigLint.Analyzers
         /// <summary>Lints one export into the run; the text's length bounds the diagnostics' spans.</summary>
         private (FileResult Result, int Length) LintFile(AdditionalText file, CancellationToken cancellationToken)
         {
+            var path = EnginePath(file.Path);
+            // A command-line compiler's file is read as bytes and decoded as the CLI decodes it (CompilerFiles).
+            if (CompilerFiles.TryReadBytes(file) is byte[] bytes)
+            {
+                var decoded = TextDecoder.DecodeInPlace(bytes);
+                return (RunFor(path, file, decoded.Length).LintDecoded(path, decoded), decoded.Length);
+            }
             var text = file.GetText(cancellationToken);
             int length = text?.Length ?? 0;
-            var path = EnginePath(file.Path);
-            // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
-            var run = _files.TryAdd(path, new LintedFile(file, length)) ? _run! : _engine!.StartRun();
+            var run = RunFor(path, file, length);
             var result = text == null
                 ? run.ReportUnreadable(path, "the compiler could not read it")
                 : Lint(run, path, text);
             return (result, length);
         }
+
+        /// <summary>The session's run for a file met the first time; a run of its own for a file handed over again.</summary>
+        private LintRun RunFor(string path, AdditionalText file, int length) =>
+            // The IDE may hand the same file over again; tenant rules must observe it once per compilation.
+            _files.TryAdd(path, new LintedFile(file, length)) ? _run! : _engine!.StartRun();
 
         /// <summary>An .editorconfig/.globalconfig the package passed along: its ConfigLint keys are checked, as in the CLI.</summary>
         private void ValidateConfig(AdditionalText file, Action<Diagnostic> report, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -13,8 +14,9 @@ using NUnit.Framework;
 namespace ConfigLint.Analyzers.Tests
 {
     /// <summary>
-    /// The CLI (bytes into the engine's decoder) and the analyzer (Roslyn's decoded <c>AdditionalText</c>) give the same
-    /// findings for every encoding case, and each case gives the verdict it should.
+    /// The CLI (bytes into the engine's decoder) and the analyzer (Roslyn's decoded <c>AdditionalText</c>, or in a
+    /// command-line build the file's own bytes) give the same findings for every encoding case, and each case gives the
+    /// verdict it should.
     /// </summary>
     public sealed class EncodingParityTests
     {
@@ -71,7 +73,8 @@ namespace ConfigLint.Analyzers.Tests
         {
             // Known gap: a BOM-less UTF-16 file with a lone surrogate is read by Roslyn on Linux/macOS as UTF-8 with
             // U+FFFD replacements, which lose the surrogate's byte; the file is linted instead of reported unreadable.
-            // Windows hosts fall back to the ANSI code page, which keeps every byte (the test below).
+            // Windows hosts fall back to the ANSI code page, which keeps every byte (the test below). A command-line
+            // build is not an IDE host: the analyzer reads csc's files itself (the command-line test below).
             if (name == "utf-16 LE no BOM, lone surrogate") Assert.Ignore("the host's replacement decoding loses the byte that tells");
             return Verify(bytes, expectedIds, DiskAdditionalText.Decode);
         }
@@ -79,6 +82,33 @@ namespace ConfigLint.Analyzers.Tests
         [TestCaseSource(nameof(Cases))]
         public Task BothChannelsGiveTheSameVerdictOnAWindowsHost(string name, byte[] bytes, string[] expectedIds) =>
             Verify(bytes, expectedIds, WindowsHostDecode);
+
+        [TestCaseSource(nameof(Cases))]
+        public async Task BothChannelsGiveTheSameVerdictInACommandLineBuild(string name, byte[] bytes, string[] expectedIds)
+        {
+            // csc's own files are read from disk by the analyzer and decoded as the CLI decodes them, with no host
+            // decoding in between: this covers the case the Linux host above cannot (a lone surrogate in BOM-less UTF-16).
+            var dir = Path.Combine(Path.GetTempPath(), "configlint-encoding-" + Path.GetRandomFileName());
+            var path = Path.Combine(dir, "DeviceConfiguration", "policy.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                File.WriteAllBytes(path, bytes);
+                var file = new AdditionalTextFile(path);
+                var cli = new LintEngine(IntunePack.Create()).StartRun().LintBytes(path, bytes).Findings;
+                var result = await AnalyzerRunner.RunAsync(new[] { (AdditionalText)file }, host: Host.CommandLine);
+
+                Assert.That(result.Exceptions, Is.Empty);
+                var analyzer = result.Diagnostics.Where(d => d.Location.Kind == LocationKind.ExternalFile).ToList();
+                FindingKey.AssertSame(analyzer.Select(d => FindingKey.Of(d)), cli.Select(f => FindingKey.Of(f)), "analyzer", "CLI");
+                Assert.That(cli.Select(f => f.RuleId).OrderBy(i => i, System.StringComparer.Ordinal), Is.EqualTo(expectedIds));
+                Assert.That(file.TextReads, Is.EqualTo(0), "the compiler was asked to decode the file");
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
 
         /// <summary>Roslyn's EncodedStringText on Windows: BOM, else strict UTF-8, else the ANSI code page (1252).</summary>
         private static SourceText WindowsHostDecode(byte[] bytes)

@@ -41,6 +41,9 @@ namespace ConfigLint.Core.Text
         /// </summary>
         public string? Problem { get; }
 
+        /// <summary>The text's length in characters (UTF-16 code units); 0 when it is unreadable.</summary>
+        public int Length => _text != null ? _text.Length : _bytes != null ? _bytes.Length : _chars != null ? _charCount : 0;
+
         public bool IsReadable => _text != null || _bytes != null || _chars != null;
 
         /// <summary>The text to lint: over the string once made, else over the bytes or the lent characters (no string is made for them).</summary>

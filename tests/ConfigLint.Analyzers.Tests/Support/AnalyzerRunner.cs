@@ -22,7 +22,8 @@ namespace ConfigLint.Analyzers.Tests.Support
 
         /// <summary>
         /// A command-line build: ConfigLintParallelBuild=true, the generator driver run first over the same additional
-        /// files and options (as csc runs it), so the early session lints ahead and the analyzer takes it over.
+        /// files and options (as csc runs it), so the early session lints ahead and the analyzer takes it over. Files
+        /// on disk (<see cref="DiskAdditionalText"/>) are handed over as csc's own type (<see cref="AdditionalTextFile"/>).
         /// </summary>
         CommandLine,
     }
@@ -74,6 +75,8 @@ namespace ConfigLint.Analyzers.Tests.Support
                 // Global dotnet_diagnostic severities are compilation options in csc.
                 compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions));
             }
+            // csc's files are its own type, which the analyzer reads from disk itself.
+            if (host == Host.CommandLine) additional = additional.Select(f => f is DiskAdditionalText disk ? new AdditionalTextFile(disk.Path) : f).ToList();
             var additionalTexts = additional.ToImmutableArray();
             LintSession? early = null;
             if (host == Host.CommandLine)
