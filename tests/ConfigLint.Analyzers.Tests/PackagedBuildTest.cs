@@ -215,6 +215,45 @@ namespace ConfigLint.Analyzers.Tests
         [TestCase("sdk", new[] { "-p:ConfigLintKeepFrameworkAnalyzers=true" }, "true", true)]
         public void ParallelBuildAndEarlyStartAreOnInCommandLineBuildsOnly(string form, string[] properties, string parallel, bool earlyStart)
         {
+            var (json, evaluate) = CompilerAnalyzers(form, properties, "ConfigLintParallelBuild");
+            Assert.That((string?)json["Properties"]!["ConfigLintParallelBuild"], Is.EqualTo(parallel), evaluate.ToString());
+            var analyzers = ((JArray)json["Items"]!["Analyzer"]!).Select(i => (string)i["Filename"]!).ToList();
+            Assert.That(analyzers, Does.Contain("ConfigLint.Analyzers"), evaluate.ToString());
+            Assert.That(analyzers.Contains("ConfigLint.EarlyStart"), Is.EqualTo(earlyStart), evaluate.ToString());
+        }
+
+        /// <summary>
+        /// The packs hold ReadyToRun copies of the analyzer's DLLs per RID (r2r/RID), and the compiler gets the copies for
+        /// the SDK's own RID, all eight from one folder (a host loads a folder's DLLs together), unless
+        /// ConfigLintReadyToRun=false. The real builds above run them and give the CLI's findings.
+        /// </summary>
+        [TestCase("package", new string[0], true)]
+        [TestCase("package", new[] { "-p:ConfigLintReadyToRun=false" }, false)]
+        [TestCase("sdk", new string[0], true)]
+        [TestCase("sdk", new[] { "-p:ConfigLintReadyToRun=false" }, false)]
+        public void TheCompilerGetsTheReadyToRunCopiesForTheSdksRid(string form, string[] properties, bool readyToRun)
+        {
+            var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            Assume.That(new[] { "linux-x64", "win-x64", "osx-arm64" }, Does.Contain(rid), "the packs precompile for linux-x64, win-x64 and osx-arm64 only");
+            var (json, evaluate) = CompilerAnalyzers(form, properties, "ConfigLintReadyToRun");
+            var ours = ((JArray)json["Items"]!["Analyzer"]!).Select(i => (string)i["FullPath"]!)
+                .Where(p => Path.GetFileName(p).StartsWith("ConfigLint.", StringComparison.Ordinal) || Path.GetFileName(p) is "YamlDotNet.dll" or "Microsoft.Extensions.FileSystemGlobbing.dll").ToList();
+            Assert.That(ours, Has.Count.EqualTo(form == "sdk" ? 7 : 8), evaluate.ToString()); // the SDK form leaves the early start out
+            var folder = readyToRun ? Path.Combine("r2r", rid) : Path.Combine("analyzers", "dotnet", "cs");
+            var folders = ours.Select(p => Path.GetDirectoryName(p)!).Distinct().ToList();
+            Assert.That(folders, Has.Count.EqualTo(1), evaluate.ToString());
+            Assert.That(folders[0], Does.EndWith(Path.DirectorySeparatorChar + folder), evaluate.ToString());
+            foreach (var dll in ours)
+            {
+                using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(dll));
+                bool precompiled = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+                Assert.That(precompiled, Is.EqualTo(readyToRun && !dll.EndsWith("ConfigLint.CodeFixes.dll", StringComparison.Ordinal)), dll);
+            }
+        }
+
+        /// <summary>A config repo of the given form restored from the feed, and the compiler's analyzer list after the targets that make it.</summary>
+        private (JObject Json, Tools.ProcessResult Evaluate) CompilerAnalyzers(string form, string[] properties, string property)
+        {
             var repo = Path.Combine(_work, form + "-parallel-repo");
             if (!File.Exists(Path.Combine(repo, "obj", "project.assets.json")))
             {
@@ -231,15 +270,11 @@ namespace ConfigLint.Analyzers.Tests
             // SDK form and ConfigLint take out of it), and the list they leave.
             var evaluate = Tools.Run(Tools.Dotnet, new[]
             {
-                "msbuild", "-nologo", "-getProperty:ConfigLintParallelBuild", "-getItem:Analyzer",
-                "-t:ResolveLockFileAnalyzers;ResolveTargetingPackAssets;ConfigLintLeaveOutEarlyStart",
+                "msbuild", "-nologo", "-getProperty:" + property, "-getItem:Analyzer",
+                "-t:ResolveLockFileAnalyzers;ResolveTargetingPackAssets;ConfigLintLeaveOutEarlyStart;ConfigLintUseReadyToRun",
             }.Concat(properties).ToArray(), repo, BuildEnvironment(packagesFolder: Path.Combine(_work, "packages")));
             Assert.That(evaluate.ExitCode, Is.Zero, evaluate.ToString());
-            var json = JObject.Parse(evaluate.StdOut);
-            Assert.That((string?)json["Properties"]!["ConfigLintParallelBuild"], Is.EqualTo(parallel), evaluate.ToString());
-            var analyzers = ((JArray)json["Items"]!["Analyzer"]!).Select(i => (string)i["Filename"]!).ToList();
-            Assert.That(analyzers, Does.Contain("ConfigLint.Analyzers"), evaluate.ToString());
-            Assert.That(analyzers.Contains("ConfigLint.EarlyStart"), Is.EqualTo(earlyStart), evaluate.ToString());
+            return (JObject.Parse(evaluate.StdOut), evaluate);
         }
 
         private (Tools.ProcessResult Build, List<Result> Sarif) Build(string repo)
