@@ -309,6 +309,18 @@ BUILD_PROJECT = """<Project Sdk="Microsoft.NET.Sdk">
 </Project>
 """
 
+# The same files in a project without the package: what the whole package costs (its MSBuild targets as well as the
+# analyzer) is measured against this one.
+BARE_PROJECT = """<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net$(BundledNETCoreAppTargetFrameworkVersion)</TargetFramework>
+  </PropertyGroup>
+  <ItemGroup>
+    <AdditionalFiles Include="corpus/**/*.json;corpus/**/*.yaml;corpus/**/*.yml" />
+  </ItemGroup>
+</Project>
+"""
+
 # csc's -p:ReportAnalyzer=true table: "  <seconds>  <percent>  <name>" under "Total analyzer execution time: ...".
 REPORT_TOTAL = re.compile(r"Total (analyzer|generator) execution time: ([0-9.]+) seconds")
 REPORT_ROW = re.compile(r"^\s*([0-9.]+|<0\.001)\s+(\d+|<1)\s+(\S.*?)\s*$")
@@ -345,8 +357,9 @@ def section_build(args, out):
     """What the analyzer adds to `dotnet build` of a config repo holding the 1x corpus, against the CLI on the same files.
 
     The analyzer comes from its package (packed by run.sh into a local feed, restored into a private packages folder,
-    as PackagedBuildTest does). Each round builds the project with and without the analyzer, in alternating order,
-    and runs the CLI on the same files; the compiler's own analyzer time (-p:ReportAnalyzer=true) is read from each
+    as PackagedBuildTest does). Each round builds the project with and without the analyzer and a project of the same
+    files without the package (what the whole package costs, its MSBuild targets included), each variant taking each
+    place in the round in turn, and runs the CLI on the same files; the compiler's own analyzer time (-p:ReportAnalyzer=true) is read from each
     build's log. Since the lint starts during the generators on ConfigLint's own thread (EarlyStart.cs), that time
     covers only the callbacks that take its results; the added wall and CPU time are the figures to compare.
     """
@@ -371,19 +384,34 @@ def section_build(args, out):
     if restore.returncode != 0:
         print(restore.stdout.decode("utf-8", "replace"))
         raise SystemExit("restore of the build-cost project failed")
+    bare = os.path.join(args.work, "build-cost-bare")
+    os.makedirs(bare, exist_ok=True)
+    if not os.path.lexists(os.path.join(bare, "corpus")):
+        os.symlink(corpus, os.path.join(bare, "corpus"))
+    with open(os.path.join(bare, "ConfigRepo.csproj"), "w") as f:
+        f.write(BARE_PROJECT)
+    bare_env = dict(BUILD_ENV, NUGET_PACKAGES=os.path.join(bare, "packages"))
+    restore = subprocess.run(["dotnet", "restore", "-nologo", "--disable-build-servers"], cwd=bare, env=merged_env(bare_env),
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if restore.returncode != 0:
+        print(restore.stdout.decode("utf-8", "replace"))
+        raise SystemExit("restore of the project without the package failed")
     logs = os.path.join(project, "logs")
     os.makedirs(logs, exist_ok=True)
 
-    def build(with_analyzer, i, binlog=False):
-        name = f"{'with' if with_analyzer else 'without'}-{i}"
+    def build(variant, i, binlog=False):
+        """variant: "with" (the package and its analyzer), "without" (the package, its analyzer taken off the
+        compiler's command line), "bare" (a project without the package, the same files as AdditionalFiles)."""
+        name = f"{variant}-{i}"
         log = os.path.join(logs, name + ".log")
         # csc's -p:ReportAnalyzer=true table is logged at detailed verbosity: to a file, not the console.
         cmd = ["dotnet", "build", "--no-restore", "--no-incremental", "-nologo", "--disable-build-servers", "-v:q", "-clp:NoSummary",
-               "-fl", f"-flp:logfile={log};verbosity=detailed",
-               "-p:ReportAnalyzer=true", f"-p:ConfigLintBenchAnalyzer={'true' if with_analyzer else 'false'}"]
+               "-fl", f"-flp:logfile={log};verbosity=detailed", "-p:ReportAnalyzer=true"]
+        if variant != "bare":
+            cmd.append(f"-p:ConfigLintBenchAnalyzer={'true' if variant == 'with' else 'false'}")
         if binlog:
             cmd.append(f"-bl:{os.path.join(logs, name + '.binlog')}")
-        sample = run(cmd, project, env=env)
+        sample = run(cmd, bare if variant == "bare" else project, env=bare_env if variant == "bare" else env)
         sample.update(analyzer_report(log))
         sample["findings"] = build_findings(log)
         return sample
@@ -392,35 +420,41 @@ def section_build(args, out):
     print(f"== Analyzer build cost: dotnet build of {files['files']} files ({files['bytes'] / 1e6:.1f} MB) as AdditionalFiles, "
           f"with and without the packaged analyzer {args.analyzer_version}, and the CLI on the same files "
           f"({args.build_runs} rounds, alternating; load {load_average()})", flush=True)
-    build(True, 0)  # untimed: first build after restore, warms the page cache for both
-    withs, withouts, clis, added, added_cpu, loads = [], [], [], [], [], []
+    build("with", 0)  # untimed: first builds after restore, warm the page cache for all three
+    build("bare", 0)
+    withs, withouts, bares, clis, added, added_cpu, added_bare, added_bare_cpu, loads = [], [], [], [], [], [], [], [], []
+    variants = ["with", "without", "bare"]
     for i in range(1, args.build_runs + 1):
         loads.append(load_average())
         last = i == args.build_runs
-        if i % 2 == 1:
-            a = build(True, i, binlog=last)
-            b = build(False, i, binlog=last)
-        else:
-            b = build(False, i, binlog=last)
-            a = build(True, i, binlog=last)
+        # Each variant takes each place in the round in turn.
+        order = variants[(i - 1) % 3:] + variants[:(i - 1) % 3]
+        samples = {v: build(v, i, binlog=last) for v in order}
+        a, b, z = samples["with"], samples["without"], samples["bare"]
         c = run(configlint_cmd(args.cli, "corpus"), project)
         withs.append(a)
         withouts.append(b)
+        bares.append(z)
         clis.append(c)
         added.append(a["wall"] - b["wall"])
         added_cpu.append(a["cpu"] - b["cpu"])
-        for s in (a, b):
+        added_bare.append(a["wall"] - z["wall"])
+        added_bare_cpu.append(a["cpu"] - z["cpu"])
+        for s in (a, b, z):
             if s["rc"] not in (0, 1):
                 print(f"  build failed (rc {s['rc']}): {s['stderr']}", flush=True)
         print(f"  round {i}: with {a['wall']:.2f} s (ConfigLint {a['configlint']} s of analyzers {a['analyzer_total']} s, {a['findings']} diagnostics), "
-              f"without {b['wall']:.2f} s (analyzers {b['analyzer_total']} s, ConfigLint row {b['configlint']}), added {added[-1]:+.2f} s wall, {added_cpu[-1]:+.2f} s CPU; "
+              f"without {b['wall']:.2f} s (analyzers {b['analyzer_total']} s, ConfigLint row {b['configlint']}), no package {z['wall']:.2f} s; "
+              f"added {added[-1]:+.2f} s wall, {added_cpu[-1]:+.2f} s CPU (over no package {added_bare[-1]:+.2f} s, {added_bare_cpu[-1]:+.2f} s CPU); "
               f"CLI {c['wall']:.2f} s ({c['cpu']:.2f} s CPU); load {loads[-1]}", flush=True)
     med = lambda xs: statistics.median(x for x in xs if x is not None) if any(x is not None for x in xs) else None
     result = {
         "files": files, "version": args.analyzer_version, "loads": loads, "load_end": load_average(),
-        "with": summarize(withs), "without": summarize(withouts), "cli": summarize(clis),
+        "with": summarize(withs), "without": summarize(withouts), "bare": summarize(bares), "cli": summarize(clis),
         "added_wall_paired_median": statistics.median(added), "added_wall": added,
         "added_cpu_paired_median": statistics.median(added_cpu), "added_cpu": added_cpu,
+        "package_wall_paired_median": statistics.median(added_bare), "package_wall": added_bare,
+        "package_cpu_paired_median": statistics.median(added_bare_cpu), "package_cpu": added_bare_cpu,
         "configlint_analyzer_median": med([s["configlint"] for s in withs]),
         "configlint_analyzer": [s["configlint"] for s in withs],
         "analyzer_total_with_median": med([s["analyzer_total"] for s in withs]),
@@ -429,7 +463,8 @@ def section_build(args, out):
         "logs": logs,
     }
     out["build"] = result
-    print(f"  added by the analyzer: {result['added_wall_paired_median']:+.2f} s wall (median of paired differences); "
+    print(f"  added by the analyzer: {result['added_wall_paired_median']:+.2f} s wall (median of paired differences), "
+          f"by the whole package over a project without it: {result['package_wall_paired_median']:+.2f} s; "
           f"ConfigLint's analyzer time as the compiler reports it: {result['configlint_analyzer_median']} s (median); "
           f"CLI on the same files: {result['cli']['wall_median']:.2f} s wall, {result['cli']['cpu_median']:.2f} s CPU", flush=True)
 
@@ -538,13 +573,16 @@ def markdown(out):
             f"| `dotnet build`, {bu['files']['files']} AdditionalFiles ({bu['files']['bytes'] / 1e6:.1f} MB) | wall median s | wall best s | CPU median s | peak RSS MB | analyzer time s (compiler) |",
             "|---|---:|---:|---:|---:|---:|",
             f"| with the ConfigLint analyzer | {w['wall_median']:.2f} | {w['wall_min']:.2f} | {w['cpu_median']:.2f} | {w['rss_max_mb']:.0f} | ConfigLint {fmt(bu['configlint_analyzer_median'])}, all {fmt(bu['analyzer_total_with_median'])} |",
-            f"| without it | {wo['wall_median']:.2f} | {wo['wall_min']:.2f} | {wo['cpu_median']:.2f} | {wo['rss_max_mb']:.0f} | all {fmt(bu['analyzer_total_without_median'])} |",
+            f"| without it (the package's analyzer off the compiler's command line) | {wo['wall_median']:.2f} | {wo['wall_min']:.2f} | {wo['cpu_median']:.2f} | {wo['rss_max_mb']:.0f} | all {fmt(bu['analyzer_total_without_median'])} |",
+            *([f"| without the package (the same files as AdditionalFiles of a plain project) | {bu['bare']['wall_median']:.2f} | {bu['bare']['wall_min']:.2f} | {bu['bare']['cpu_median']:.2f} | {bu['bare']['rss_max_mb']:.0f} | |"] if "bare" in bu else []),
             f"| CLI on the same files | {cl['wall_median']:.2f} | {cl['wall_min']:.2f} | {cl['cpu_median']:.2f} | {cl['rss_max_mb']:.0f} | |",
             "",
             f"Added by the analyzer: **{bu['added_wall_paired_median']:+.2f} s** wall (median of {w['runs']} paired differences: "
             + ", ".join(f"{x:+.2f}" for x in bu["added_wall"]) + f"), **{bu['added_cpu_paired_median']:+.2f} s** CPU; ConfigLint's analyzer time per build: "
             + ", ".join(fmt(x) for x in bu["configlint_analyzer"]) + f" s; diagnostics printed: {bu['findings']}; "
             f"load average {bu['loads'][0]} at the first round, {bu['load_end']} after the last. Build logs: `{bu['logs']}`.",
+            *(["", f"Added by the whole package (its MSBuild targets as well as the analyzer) over the project without it: **{bu['package_wall_paired_median']:+.2f} s** wall ("
+               + ", ".join(f"{x:+.2f}" for x in bu["package_wall"]) + f"), **{bu['package_cpu_paired_median']:+.2f} s** CPU."] if "package_wall" in bu else []),
             "",
         ]
     sc = out.get("scale")
@@ -587,7 +625,7 @@ def main():
     parser.add_argument("--real-runs", type=int, default=10, help="pairs of runs in the real-repository case")
     parser.add_argument("--analyzer-feed", help="local NuGet feed holding the packed ConfigLint.Analyzers: the build-cost case")
     parser.add_argument("--analyzer-version")
-    parser.add_argument("--build-runs", type=int, default=5, help="rounds (with, without, CLI) in the build-cost case")
+    parser.add_argument("--build-runs", type=int, default=5, help="rounds (with, without, without the package, CLI) in the build-cost case")
     parser.add_argument("--sections", default="real,spectral,build,scale,variants")
     args = parser.parse_args()
     global ARGS
