@@ -21,7 +21,7 @@
 #      find the real corpus (or generate one of its shape);
 #   3. in-process throughput on the 1x corpus: Stopwatch harness (interleaved rounds) and BenchmarkDotNet;
 #   4. whole-process: ConfigLint against Spectral on the real-repository case (paired, interleaved) and on 1x; the
-#      analyzer's cost in `dotnet build` of the 1x corpus, with and without it (paired, interleaved, with the
+#      analyzer's cost in `dotnet build` of the 1x corpus, with and without it and without the package (paired, interleaved, with the
 #      compiler's own analyzer times) against the CLI on the same files; memory and CPU/wall at 1x and 20x; start-up per variant.
 #   5. one 100 MB Graph page: wall, CPU/wall and peak RSS against the file's size (function single_page).
 set -euo pipefail
