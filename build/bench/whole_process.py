@@ -353,6 +353,15 @@ def build_findings(log_path):
         return len({m[m.find("corpus/"):] for m in pattern.findall(f.read())})
 
 
+def restore(project, env, what):
+    """`dotnet restore` of a build-cost project into its private packages folder; stops the run if it fails."""
+    done = subprocess.run(["dotnet", "restore", "-nologo", "--disable-build-servers"], cwd=project, env=merged_env(env),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if done.returncode != 0:
+        print(done.stdout.decode("utf-8", "replace"))
+        raise SystemExit(f"restore of {what} failed")
+
+
 def section_build(args, out):
     """What the analyzer adds to `dotnet build` of a config repo holding the 1x corpus, against the CLI on the same files.
 
@@ -379,11 +388,7 @@ def section_build(args, out):
 </configuration>
 """)
     env = dict(BUILD_ENV, NUGET_PACKAGES=os.path.join(project, "packages"))
-    restore = subprocess.run(["dotnet", "restore", "-nologo", "--disable-build-servers"], cwd=project, env=merged_env(env),
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    if restore.returncode != 0:
-        print(restore.stdout.decode("utf-8", "replace"))
-        raise SystemExit("restore of the build-cost project failed")
+    restore(project, env, "the build-cost project")
     bare = os.path.join(args.work, "build-cost-bare")
     os.makedirs(bare, exist_ok=True)
     if not os.path.lexists(os.path.join(bare, "corpus")):
@@ -391,11 +396,7 @@ def section_build(args, out):
     with open(os.path.join(bare, "ConfigRepo.csproj"), "w") as f:
         f.write(BARE_PROJECT)
     bare_env = dict(BUILD_ENV, NUGET_PACKAGES=os.path.join(bare, "packages"))
-    restore = subprocess.run(["dotnet", "restore", "-nologo", "--disable-build-servers"], cwd=bare, env=merged_env(bare_env),
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    if restore.returncode != 0:
-        print(restore.stdout.decode("utf-8", "replace"))
-        raise SystemExit("restore of the project without the package failed")
+    restore(bare, bare_env, "the project without the package")
     logs = os.path.join(project, "logs")
     os.makedirs(logs, exist_ok=True)
 
