@@ -35,7 +35,9 @@ namespace ConfigLint.Analyzers
         /// <summary>The file's bytes when it is one of the compiler's and can be read; otherwise null (ask the compiler).</summary>
         public static byte[]? TryReadBytes(AdditionalText file)
         {
-            if (!IsOnDisk(file)) return null;
+            // csc resolves each path against its base directory; a relative one would be read against the compiler
+            // server's working directory, which is not the project's, so such a path is left to the compiler.
+            if (!IsOnDisk(file) || !Path.IsPathRooted(file.Path)) return null;
             try
             {
 #pragma warning disable RS1035 // The compiler's AdditionalTextFile reads this very path; see the remarks above.

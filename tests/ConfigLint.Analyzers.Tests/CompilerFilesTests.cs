@@ -77,6 +77,30 @@ namespace ConfigLint.Analyzers.Tests
             Assert.That(keys[0], Is.EqualTo("CL0003 DeviceConfiguration/gone.json(1,1-1,1) error: cannot read the file: the compiler could not read it"));
         }
 
+        [Test]
+        public async Task ARelativePathIsLeftToTheCompiler()
+        {
+            // csc hands over full paths; a relative one would be read against whatever folder the process runs in (the
+            // compiler server's is not the project's). Here one exists there, and still only the compiler reads it.
+            var folder = "configlint-relative-" + Path.GetRandomFileName();
+            var relative = Path.Combine(folder, "DeviceConfiguration", "telemetry.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(relative))!);
+            try
+            {
+                File.WriteAllText(relative, Risky);
+                var file = new AdditionalTextFile(relative);
+                var result = await AnalyzerRunner.RunAsync(new[] { (AdditionalText)file }, host: Host.CommandLine);
+
+                Assert.That(result.Exceptions, Is.Empty);
+                Assert.That(file.TextReads, Is.GreaterThan(0), "the analyzer read a relative path itself");
+                Assert.That(result.Diagnostics.Count(d => d.Id == "CL1001"), Is.EqualTo(1), "linted from the compiler's text");
+            }
+            finally
+            {
+                Directory.Delete(Path.GetFullPath(folder), recursive: true);
+            }
+        }
+
         private static string Message()
         {
             // The message is the rule's; take it from the CLI on the same text so that this test pins the position.
