@@ -369,7 +369,7 @@ def section_build(args, out):
     as PackagedBuildTest does). Each round builds the project with and without the analyzer and a project of the same
     files without the package (what the whole package costs, its MSBuild targets included), each variant taking each
     place in the round in turn, and runs the CLI on the same files; the compiler's own analyzer time (-p:ReportAnalyzer=true) is read from each
-    build's log. Since the lint starts during the generators on ConfigLint's own thread (EarlyStart.cs), that time
+    build's log. Since the lint starts during the generators on ConfigLint's own thread (EarlySessions.cs), that time
     covers only the callbacks that take its results; the added wall and CPU time are the figures to compare.
     """
     project = os.path.join(args.work, "build-cost")
@@ -391,8 +391,12 @@ def section_build(args, out):
     restore(project, env, "the build-cost project")
     bare = os.path.join(args.work, "build-cost-bare")
     os.makedirs(bare, exist_ok=True)
-    if not os.path.lexists(os.path.join(bare, "corpus")):
-        os.symlink(corpus, os.path.join(bare, "corpus"))
+    link = os.path.join(bare, "corpus")
+    # The same files, not a copy: an earlier run's link to another work folder is replaced.
+    if os.path.islink(link) and os.readlink(link) != corpus:
+        os.remove(link)
+    if not os.path.lexists(link):
+        os.symlink(corpus, link)
     with open(os.path.join(bare, "ConfigRepo.csproj"), "w") as f:
         f.write(BARE_PROJECT)
     bare_env = dict(BUILD_ENV, NUGET_PACKAGES=os.path.join(bare, "packages"))

@@ -95,13 +95,7 @@ namespace ConfigLint.Analyzers.Tests
             {
                 File.WriteAllBytes(path, bytes);
                 var file = new AdditionalTextFile(path);
-                var cli = new LintEngine(IntunePack.Create()).StartRun().LintBytes(path, bytes).Findings;
-                var result = await AnalyzerRunner.RunAsync(new[] { (AdditionalText)file }, host: Host.CommandLine);
-
-                Assert.That(result.Exceptions, Is.Empty);
-                var analyzer = result.Diagnostics.Where(d => d.Location.Kind == LocationKind.ExternalFile).ToList();
-                FindingKey.AssertSame(analyzer.Select(d => FindingKey.Of(d)), cli.Select(f => FindingKey.Of(f)), "analyzer", "CLI");
-                Assert.That(cli.Select(f => f.RuleId).OrderBy(i => i, System.StringComparer.Ordinal), Is.EqualTo(expectedIds));
+                await Verify(path, bytes, expectedIds, file, Host.CommandLine);
                 Assert.That(file.TextReads, Is.EqualTo(0), "the compiler was asked to decode the file");
             }
             finally
@@ -128,12 +122,18 @@ namespace ConfigLint.Analyzers.Tests
             }
         }
 
-        private static async Task Verify(byte[] bytes, string[] expectedIds, System.Func<byte[], SourceText> host)
+        private static Task Verify(byte[] bytes, string[] expectedIds, System.Func<byte[], SourceText> host)
         {
             const string path = "/repo/DeviceConfiguration/policy.json";
+            return Verify(path, bytes, expectedIds, new BytesAdditionalText(path, bytes, host), Host.Ide);
+        }
+
+        /// <summary>The CLI on the bytes and the analyzer on <paramref name="file"/> (the same bytes as a host hands them over) agree, with the expected IDs.</summary>
+        private static async Task Verify(string path, byte[] bytes, string[] expectedIds, AdditionalText file, Host host)
+        {
             var run = new LintEngine(IntunePack.Create()).StartRun();
             var cli = run.LintBytes(path, bytes).Findings;
-            var result = await AnalyzerRunner.RunAsync(new[] { (AdditionalText)new BytesAdditionalText(path, bytes, host) });
+            var result = await AnalyzerRunner.RunAsync(new[] { file }, host: host);
 
             Assert.That(result.Exceptions, Is.Empty);
             var analyzer = result.Diagnostics.Where(d => d.Location.Kind == LocationKind.ExternalFile).ToList();

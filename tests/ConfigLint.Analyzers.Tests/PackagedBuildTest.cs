@@ -236,6 +236,7 @@ namespace ConfigLint.Analyzers.Tests
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
             Assume.That(new[] { "linux-x64", "win-x64", "osx-arm64" }, Does.Contain(rid), "the packs precompile for linux-x64, win-x64 and osx-arm64 only");
             var (json, evaluate) = CompilerAnalyzers(form, properties, "ConfigLintReadyToRun");
+            Assert.That((string?)json["Properties"]!["ConfigLintReadyToRun"], Is.EqualTo(readyToRun ? "true" : "false"), evaluate.ToString());
             var ours = ((JArray)json["Items"]!["Analyzer"]!).Select(i => (string)i["FullPath"]!)
                 .Where(p => Path.GetFileName(p).StartsWith("ConfigLint.", StringComparison.Ordinal) || Path.GetFileName(p) is "YamlDotNet.dll" or "Microsoft.Extensions.FileSystemGlobbing.dll").ToList();
             Assert.That(ours, Has.Count.EqualTo(form == "sdk" ? 7 : 8), evaluate.ToString()); // the SDK form leaves the early start out
